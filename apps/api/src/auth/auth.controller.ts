@@ -1,0 +1,33 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
+import { validated } from '../common/invalid-input.exception.js';
+import { Public } from './auth.decorators.js';
+import { AuthService } from './auth.service.js';
+
+const loginSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email', 'password'],
+  properties: {
+    email: { type: 'string', format: 'email', maxLength: 320 },
+    password: { type: 'string', minLength: 1, maxLength: 1024 },
+  },
+} as const;
+const validateLogin = compileValidator<{ email: string; password: string }>(loginSchema);
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
+  @ApiBody({ schema: loginSchema as object })
+  login(@Body() body: unknown) {
+    const { email, password } = validated(validateLogin, body);
+    return this.auth.login(email, password);
+  }
+}

@@ -1,0 +1,38 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Connection } from '@temporalio/client';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators.js';
+
+async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
+  try {
+    await check();
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: (error as Error).message };
+  }
+}
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(Connection) private readonly temporal: Connection,
+  ) {}
+
+  /** 200 when PostgreSQL and Temporal both answer, 503 naming the one that does not. */
+  @Public()
+  @Get()
+  async health(@Res({ passthrough: true }) response: Response) {
+    const deadline = () => Date.now() + 2_000;
+    const [database, temporal] = await Promise.all([
+      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.temporal.withDeadline(deadline(), () => this.temporal.healthService.check({}))),
+    ]);
+    const ok = database.ok && temporal.ok;
+    response.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'degraded', database, temporal };
+  }
+}

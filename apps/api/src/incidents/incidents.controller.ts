@@ -1,0 +1,61 @@
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { appendFactsSchema, createIncidentSchema } from '../../../../libs/domain/src/incident/incident-facts.schema.js';
+import { validateAppendFactsRequest } from '../../../../libs/domain/src/incident/validate-incident-facts.js';
+import { INCIDENT_EDITORS } from '../../../../libs/domain/src/roles.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { InvalidInputException, validated } from '../common/invalid-input.exception.js';
+import { validateIncidentListQuery } from './incident-list.query.js';
+import { IncidentsService } from './incidents.service.js';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('api/incidents')
+export class IncidentsController {
+  constructor(@Inject(IncidentsService) private readonly incidents: IncidentsService) {}
+
+  @Post()
+  @Roles(...INCIDENT_EDITORS)
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Open an incident: stores its first facts version and starts its workflow (Art. 33 clock)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body creates nothing twice' })
+  @ApiBody({ schema: createIncidentSchema as object })
+  async create(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: unknown,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw new InvalidInputException([{ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' }]);
+    }
+    const { view, replayed } = await this.incidents.create(user, body, idempotencyKey);
+    response.setHeader('Location', `/api/incidents/${view.id}`);
+    if (replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return view;
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List the organisation's incidents; filter by status, text, awareness window" })
+  list(@CurrentUser() user: AuthenticatedUser, @Query() query: unknown) {
+    return this.incidents.list(user, validated(validateIncidentListQuery, { ...(query as object) }));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One incident with its current facts, status and clocks' })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
+    return this.incidents.get(user, id);
+  }
+
+  @Patch(':id/facts')
+  @Roles(...INCIDENT_EDITORS)
+  @ApiOperation({ summary: 'Append a new facts version; a corrected awareAt moves the clocks' })
+  @ApiBody({ schema: appendFactsSchema as object })
+  appendFacts(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.incidents.appendFacts(user, id, validated(validateAppendFactsRequest, body));
+  }
+}

@@ -1,0 +1,255 @@
+import { ConflictException, Inject, Injectable, Logger, NotFoundException, ServiceUnavailableException, UnprocessableEntityException } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { IncidentFacts } from '../../../../libs/domain/src/incident/incident-facts.js';
+import { applyFactsChanges, type AppendFactsRequest, validateNewIncident } from '../../../../libs/domain/src/incident/validate-incident-facts.js';
+import { appendAudit } from '../../../../libs/persistence/src/audit/audit-log.js';
+import { canonicalJson } from '../../../../libs/persistence/src/audit/audit-hash.js';
+import { DeadlineClock } from '../../../../libs/persistence/src/entities/deadline-clock.entity.js';
+import { IdempotencyKey } from '../../../../libs/persistence/src/entities/idempotency-key.entity.js';
+import { IncidentFactsVersion } from '../../../../libs/persistence/src/entities/incident-facts-version.entity.js';
+import { Incident } from '../../../../libs/persistence/src/entities/incident.entity.js';
+import { Reminder } from '../../../../libs/persistence/src/entities/reminder.entity.js';
+import { incidentWorkflowId, type ClockState } from '../../../../workflows/messages.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { InvalidInputException } from '../common/invalid-input.exception.js';
+import { IncidentWorkflowGateway } from '../temporal/incident-workflow.gateway.js';
+import type { IncidentListQuery } from './incident-list.query.js';
+import { incidentSummaryView, type IncidentSummaryView, type IncidentView } from './incident-view.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+/** The incident use-cases: the case file lives in PostgreSQL, its clocks in the incident workflow. */
+@Injectable()
+export class IncidentsService {
+  private readonly log = new Logger(IncidentsService.name);
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(IncidentWorkflowGateway) private readonly workflows: IncidentWorkflowGateway,
+  ) {}
+
+  /**
+   * Stores the incident and its first facts version, then starts its workflow. With an
+   * Idempotency-Key, a retry (even after a crash between the two steps) creates nothing twice
+   * and completes whatever the first attempt left undone.
+   */
+  async create(user: AuthenticatedUser, body: unknown, idempotencyKey?: string): Promise<{ view: IncidentView; replayed: boolean }> {
+    const validation = validateNewIncident(body, new Date());
+    if (!validation.ok) throw new InvalidInputException(validation.errors);
+    const facts = validation.value;
+    const requestHash = createHash('sha256').update(canonicalJson(body)).digest('hex');
+
+    if (idempotencyKey) {
+      const replay = await this.replayIdempotent(user, idempotencyKey, requestHash);
+      if (replay) return { view: replay, replayed: true };
+    }
+
+    let incident: Incident;
+    try {
+      incident = await this.dataSource.transaction((manager) => this.insertIncident(manager, user, facts, idempotencyKey, requestHash));
+    } catch (error) {
+      // Two requests with the same key raced; the loser answers with the winner's incident.
+      if (idempotencyKey && (error as { code?: string }).code === UNIQUE_VIOLATION) {
+        const replay = await this.replayIdempotent(user, idempotencyKey, requestHash);
+        if (replay) return { view: replay, replayed: true };
+      }
+      throw error;
+    }
+    await this.startWorkflow(incident);
+    return { view: await this.view(incident), replayed: false };
+  }
+
+  async list(user: AuthenticatedUser, query: IncidentListQuery): Promise<{ items: IncidentSummaryView[]; total: number; limit: number; offset: number }> {
+    const builder = this.dataSource
+      .getRepository(Incident)
+      .createQueryBuilder('i')
+      .where('i.organisation_id = :org', { org: user.organisationId });
+    if (query.status) builder.andWhere('i.status = :status', { status: query.status });
+    if (query.q) {
+      builder.andWhere("(i.title ILIKE :q ESCAPE '\\' OR i.reference ILIKE :q ESCAPE '\\')", {
+        q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    if (query.awareFrom) builder.andWhere('i.aware_at >= :from', { from: new Date(query.awareFrom) });
+    if (query.awareTo) builder.andWhere('i.aware_at < :to', { to: new Date(query.awareTo) });
+    const [rows, total] = await builder
+      .orderBy('i.aware_at', 'DESC')
+      .addOrderBy('i.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items: rows.map(incidentSummaryView), total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(user: AuthenticatedUser, id: string): Promise<IncidentView> {
+    return this.view(await this.findOwned(this.dataSource.manager, user, id));
+  }
+
+  /** Appends a facts version (immutable), then moves the workflow's clocks to the new timeline. */
+  async appendFacts(user: AuthenticatedUser, id: string, request: AppendFactsRequest): Promise<IncidentView> {
+    const incident = await this.dataSource.transaction(async (manager) => {
+      const current = await this.findOwned(manager, user, id, true);
+      if (request.baseVersion !== undefined && request.baseVersion !== current.currentFactsVersion) {
+        throw new ConflictException(
+          `the facts changed since version ${request.baseVersion}; the current version is ${current.currentFactsVersion}: reload and apply your change again`,
+        );
+      }
+      const previous = await manager.findOneByOrFail(IncidentFactsVersion, { incidentId: id, version: current.currentFactsVersion });
+      const merged = applyFactsChanges(previous.facts, request.changes, new Date());
+      if (!merged.ok) {
+        throw new InvalidInputException(merged.errors.map((e) => ({ ...e, field: `changes.${e.field}` })));
+      }
+      const version = current.currentFactsVersion + 1;
+      await manager.insert(IncidentFactsVersion, {
+        incidentId: id,
+        version,
+        facts: merged.value,
+        changeReason: request.reason ?? null,
+        recordedBy: user.id,
+      });
+      await manager.update(Incident, { id }, { currentFactsVersion: version, title: merged.value.title, awareAt: new Date(merged.value.awareAt) });
+      await appendAudit(manager, {
+        organisationId: user.organisationId,
+        incidentId: id,
+        actor: user.id,
+        action: 'incident.facts-recorded',
+        detail: { version, changed: Object.keys(request.changes).sort() },
+      });
+      return manager.findOneByOrFail(Incident, { id });
+    });
+    await this.syncWorkflow(incident);
+    return this.view(incident);
+  }
+
+  private async insertIncident(
+    manager: EntityManager,
+    user: AuthenticatedUser,
+    facts: IncidentFacts,
+    idempotencyKey: string | undefined,
+    requestHash: string,
+  ): Promise<Incident> {
+    const id = randomUUID();
+    const reference = await this.nextReference(manager, user.organisationId, new Date(facts.awareAt));
+    await manager.insert(Incident, {
+      id,
+      organisationId: user.organisationId,
+      reference,
+      title: facts.title,
+      status: 'open',
+      awareAt: new Date(facts.awareAt),
+      currentFactsVersion: 1,
+      workflowId: incidentWorkflowId(id),
+      createdBy: user.id,
+    });
+    await manager.insert(IncidentFactsVersion, { incidentId: id, version: 1, facts, changeReason: null, recordedBy: user.id });
+    if (idempotencyKey) {
+      await manager.insert(IdempotencyKey, { organisationId: user.organisationId, key: idempotencyKey, requestHash, incidentId: id });
+    }
+    await appendAudit(manager, {
+      organisationId: user.organisationId,
+      incidentId: id,
+      actor: user.id,
+      action: 'incident.created',
+      detail: { reference, factsVersion: 1 },
+    });
+    return manager.findOneByOrFail(Incident, { id });
+  }
+
+  /** BF-<year>-<n>, numbered per organisation and year; serialised per organisation. */
+  private async nextReference(manager: EntityManager, organisationId: string, awareAt: Date): Promise<string> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`incident-reference:${organisationId}`]);
+    const year = awareAt.getUTCFullYear();
+    const prefix = `BF-${year}-`;
+    const [row] = await manager.query(
+      `SELECT coalesce(max(substring(reference from length($2) + 1)::int), 0) AS last
+         FROM incidents WHERE organisation_id = $1 AND reference LIKE $2 || '%'`,
+      [organisationId, prefix],
+    );
+    return `${prefix}${String(Number(row.last) + 1).padStart(4, '0')}`;
+  }
+
+  private async replayIdempotent(user: AuthenticatedUser, key: string, requestHash: string): Promise<IncidentView | undefined> {
+    const record = await this.dataSource.getRepository(IdempotencyKey).findOneBy({ organisationId: user.organisationId, key });
+    if (!record) return undefined;
+    if (record.requestHash !== requestHash) {
+      throw new UnprocessableEntityException('this Idempotency-Key was already used with a different request body');
+    }
+    const incident = await this.dataSource.getRepository(Incident).findOneByOrFail({ id: record.incidentId });
+    await this.startWorkflow(incident);
+    return this.view(incident);
+  }
+
+  private async startWorkflow(incident: Incident): Promise<void> {
+    try {
+      await this.workflows.start(incident.workflowId, incident.reference, {
+        incidentId: incident.id,
+        organisationId: incident.organisationId,
+        factsVersion: incident.currentFactsVersion,
+        awareAt: incident.awareAt.toISOString(),
+      });
+    } catch (error) {
+      this.log.error(`starting workflow ${incident.workflowId} failed: ${(error as Error).message}`);
+      throw new ServiceUnavailableException(
+        `incident ${incident.reference} is stored but its workflow could not be started; retry with the same Idempotency-Key`,
+      );
+    }
+  }
+
+  /** Brings a workflow that missed a facts version up to date; harmless when it is current. */
+  private async syncWorkflow(incident: Incident): Promise<void> {
+    try {
+      await this.workflows.recordFactsVersion(incident.workflowId, {
+        version: incident.currentFactsVersion,
+        awareAt: incident.awareAt.toISOString(),
+      });
+    } catch (error) {
+      this.log.warn(`workflow ${incident.workflowId} did not take facts version ${incident.currentFactsVersion}: ${(error as Error).message}`);
+    }
+  }
+
+  private async findOwned(manager: EntityManager, user: AuthenticatedUser, id: string, lock = false): Promise<Incident> {
+    const incident = await manager.getRepository(Incident).findOne({
+      where: { id, organisationId: user.organisationId },
+      lock: lock ? { mode: 'pessimistic_write' } : undefined,
+    });
+    // Another organisation's incident is indistinguishable from a missing one.
+    if (!incident) throw new NotFoundException(`incident ${id} not found`);
+    return incident;
+  }
+
+  private async view(incident: Incident): Promise<IncidentView> {
+    const factsVersion = await this.dataSource
+      .getRepository(IncidentFactsVersion)
+      .findOneByOrFail({ incidentId: incident.id, version: incident.currentFactsVersion });
+    let state = await this.workflows.state(incident.workflowId);
+    if (state && state.factsVersion < incident.currentFactsVersion) {
+      await this.syncWorkflow(incident);
+      state = await this.workflows.state(incident.workflowId);
+    }
+    return {
+      ...incidentSummaryView(incident),
+      facts: factsVersion.facts,
+      clocks: state?.clocks ?? (await this.clocksFromDatabase(incident.id)),
+      clocksSource: state ? 'workflow' : 'database',
+      workflowId: incident.workflowId,
+    };
+  }
+
+  /** What the workflow last recorded, for when it cannot answer a query (e.g. no worker). */
+  private async clocksFromDatabase(incidentId: string): Promise<ClockState[]> {
+    const clocks = await this.dataSource.getRepository(DeadlineClock).findBy({ incidentId });
+    const fired = await this.dataSource.getRepository(Reminder).findBy({ incidentId });
+    const now = Date.now();
+    return clocks.map((clock) => ({
+      kind: clock.kind,
+      anchorAt: clock.anchorAt.toISOString(),
+      deadline: clock.deadlineAt.toISOString(),
+      status: now >= clock.deadlineAt.getTime() ? 'overdue' : 'running',
+      reminders: fired
+        .filter((r) => r.clockKind === clock.kind)
+        .map((r) => ({ key: r.reminderKey, dueAt: r.dueAt.toISOString(), firedAt: r.firedAt.toISOString() })),
+      nextReminder: null,
+    }));
+  }
+}

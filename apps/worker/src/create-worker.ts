@@ -1,0 +1,65 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AppConfig } from '../../../libs/platform/src/config.js';
+import { createLogger } from '../../../libs/platform/src/logger.js';
+import { encryptedDataConverter } from '../../../libs/platform/src/temporal.js';
+import { activityFunctions } from './activity-functions.js';
+import { ACTIVITY_PROVIDERS, WorkerModule } from './worker.module.js';
+
+/** The workflows entry: TypeScript source under tests, compiled JavaScript in a build. */
+export function workflowsPath(): string {
+  for (const candidate of ['../../../workflows/index.ts', '../../../workflows/index.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('workflows/index not found beside the worker');
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  context: INestApplicationContext;
+  connection: NativeConnection;
+}
+
+let runtimeInstalled = false;
+
+/** Routes the SDK's own logs into our structured JSON logs, once per process. */
+function installRuntimeLogger(config: AppConfig): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const log = createLogger(config.LOG_LEVEL, 'breachflow-worker');
+  const sdkLevel: LogLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN';
+  try {
+    Runtime.install({
+      logger: new DefaultLogger(sdkLevel, (entry) => {
+        const level = entry.level === 'TRACE' ? 'trace' : (entry.level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
+        log[level]({ sdk: entry.meta }, entry.message);
+      }),
+    });
+  } catch {
+    // Another part of this process installed the runtime first; keep its logger.
+  }
+}
+
+/** Builds the Nest context (activities as providers) and a Temporal worker on top of it. */
+export async function createWorker(
+  config: AppConfig,
+  overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
+): Promise<RunningWorker> {
+  installRuntimeLogger(config);
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
+  const connection = overrides.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowsPath: workflowsPath(),
+    activities: activityFunctions(ACTIVITY_PROVIDERS.map((provider) => context.get(provider))),
+    dataConverter: encryptedDataConverter(config),
+    ...overrides,
+  });
+  return { worker, context, connection };
+}

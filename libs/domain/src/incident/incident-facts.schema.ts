@@ -1,0 +1,71 @@
+import { riskFactsSchema } from '../risk/risk-facts.schema.js';
+import { INCIDENT_CAUSES, NIS2_ENTITY_CLASSES, ORGANISATION_ROLES } from './incident-facts.js';
+
+const instant = { type: 'string', format: 'date-time' } as const;
+const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
+
+/** Every key an incident's facts may hold, each optional; required-ness is added per use. */
+export const incidentFactsProperties = {
+  title: text(200),
+  summary: text(10_000),
+  cause: { enum: INCIDENT_CAUSES },
+  occurredAt: {
+    oneOf: [
+      instant,
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to'],
+        properties: { from: instant, to: instant },
+      },
+    ],
+  },
+  discoveredAt: instant,
+  awareAt: instant,
+  awarenessNote: text(2_000),
+  containedAt: instant,
+  ourRole: { enum: ORGANISATION_ROLES },
+  approxRecords: { type: 'integer', minimum: 0 },
+  likelyConsequences: text(10_000),
+  measures: text(10_000),
+  careProvider: { type: 'boolean' },
+  nis2EntityClass: { enum: NIS2_ENTITY_CLASSES },
+  ...riskFactsSchema.properties,
+} as const;
+
+export const incidentFactsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'summary', 'discoveredAt', 'awareAt', 'ourRole'],
+  properties: incidentFactsProperties,
+} as const;
+
+/** `POST /api/incidents`: the first facts version; `ourRole` defaults to controller. */
+export const createIncidentSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['title', 'summary', 'discoveredAt', 'awareAt'],
+  properties: incidentFactsProperties,
+} as const;
+
+/**
+ * `PATCH /api/incidents/:id/facts`: top-level keys of `changes` replace the current value
+ * (null removes an optional key); `baseVersion` guards against overwriting a newer version.
+ */
+export const appendFactsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['changes'],
+  properties: {
+    baseVersion: { type: 'integer', minimum: 1 },
+    reason: text(2_000),
+    changes: {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: Object.fromEntries(
+        Object.entries(incidentFactsProperties).map(([key, schema]) => [key, { anyOf: [schema, { type: 'null' }] }]),
+      ),
+    },
+  },
+} as const;

@@ -1,0 +1,12 @@
+import { AuditEvent } from './audit-event.entity.js';
+import { DeadlineClock } from './deadline-clock.entity.js';
+import { IdempotencyKey } from './idempotency-key.entity.js';
+import { IncidentFactsVersion } from './incident-facts-version.entity.js';
+import { Incident } from './incident.entity.js';
+import { Organisation } from './organisation.entity.js';
+import { Reminder } from './reminder.entity.js';
+import { User } from './user.entity.js';
+
+export { AuditEvent, DeadlineClock, IdempotencyKey, Incident, IncidentFactsVersion, Organisation, Reminder, User };
+
+export const entities = [AuditEvent, DeadlineClock, IdempotencyKey, Incident, IncidentFactsVersion, Organisation, Reminder, User];

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Connection } from '@temporalio/client';
+import { devServerSearchAttributeFlags } from '../temporal.js';
+import { waitForPort } from './ports.js';
+
+export interface TemporalDevServerOptions {
+  cliPath: string;
+  port: number;
+  uiPort?: number;
+  /** A SQLite file keeps workflows across restarts; without one the server is in memory. */
+  dbFilename?: string;
+  headless?: boolean;
+  logPath?: string;
+}
+
+export interface RunningTemporalDevServer {
+  address: string;
+  uiUrl?: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `temporal server start-dev` ourselves (the SDK's own launcher gives it only five
+ * seconds and wants to download it) and waits until its frontend answers health checks.
+ */
+export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporalDevServer> {
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(options.port),
+    '--http-port',
+    String(options.port + 1),
+    '--metrics-port',
+    String(options.port + 2),
+    '--log-level',
+    'error',
+    ...devServerSearchAttributeFlags,
+  ];
+  if (options.dbFilename) args.push('--db-filename', options.dbFilename);
+  if (options.headless || options.uiPort === undefined) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort));
+
+  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4_000);
+  });
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`temporal dev server exited with code ${code}: ${stderr.trim()}`))),
+  );
+  const address = `127.0.0.1:${options.port}`;
+  const ready = (async () => {
+    await waitForPort(options.port, 60_000, 'the Temporal dev server');
+    const connection = await Connection.connect({ address });
+    try {
+      for (let attempt = 0; ; attempt += 1) {
+        try {
+          await connection.workflowService.describeNamespace({ namespace: 'default' });
+          return;
+        } catch (error) {
+          if (attempt > 200) throw error;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
+    } finally {
+      await connection.close();
+    }
+  })();
+  try {
+    await Promise.race([ready, exited]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  exited.catch(() => undefined);
+  return {
+    address,
+    uiUrl: options.uiPort !== undefined && !options.headless ? `http://127.0.0.1:${options.uiPort}` : undefined,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }),
+  };
+}

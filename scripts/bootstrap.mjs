@@ -1,0 +1,83 @@
+// The two README commands start here, in plain JavaScript so they run before anything is
+// installed: `npm start` and `npm test` each install what is missing, build, then run.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot, resolveTemporalBinaries } from './temporal-binaries.mjs';
+
+const say = (message) => console.error(`[breachflow] ${message}`);
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', ...options });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+function ensureDependencies() {
+  const marker = join(projectRoot, 'node_modules', '.package-lock.json');
+  const lock = join(projectRoot, 'package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  say('installing npm dependencies (npm ci)');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');
+}
+
+export function build() {
+  const swc = join(projectRoot, 'node_modules', '.bin', 'swc');
+  const status = run(swc, ['apps', 'libs', 'workflows', 'migrations', 'scripts', 'bench', '-d', 'dist', '--config-file', '.swcrc', '--only', '**/*.ts', '--quiet']);
+  if (status !== 0) throw new Error('build failed');
+}
+
+function start(binaries) {
+  build();
+  const child = spawn(process.execPath, ['--enable-source-maps', join(projectRoot, 'dist/scripts/dev-stack.js')], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+    env: { ...process.env, TEMPORAL_CLI_PATH: binaries.cli },
+  });
+  // The stack handles Ctrl-C itself (it stops what it started); we only wait for it.
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
+}
+
+function test(binaries, jestArgs) {
+  const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer };
+  const bin = (name) => join(projectRoot, 'node_modules', '.bin', name);
+  const steps = [
+    ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+    ['lint', bin('eslint'), ['--max-warnings=0', '.']],
+    ['build', null, null],
+    [
+      'jest (unit, workflows, e2e)',
+      process.execPath,
+      ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(projectRoot, 'node_modules/jest/bin/jest.js'), '--runInBand', ...jestArgs],
+    ],
+  ];
+  for (const [name, command, args] of steps) {
+    say(`step: ${name}`);
+    if (command === null) {
+      build();
+      continue;
+    }
+    const status = run(command, args, { env });
+    if (status !== 0) {
+      say(`step failed: ${name}`);
+      process.exit(status);
+    }
+  }
+}
+
+const [mode = 'start', ...rest] = process.argv.slice(2);
+try {
+  ensureDependencies();
+  if (mode === 'build') {
+    build();
+  } else {
+    const binaries = resolveTemporalBinaries();
+    if (mode === 'start') start(binaries);
+    else if (mode === 'test') test(binaries, rest);
+    else throw new Error(`unknown mode ${mode}: use start, test or build`);
+  }
+} catch (error) {
+  say(error.message);
+  process.exit(1);
+}

@@ -1,0 +1,20 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { workflowsPath } from '../../apps/worker/src/create-worker.js';
+import { resolveTemporalBinaries } from '../../scripts/temporal-binaries.mjs';
+
+/** The time-skipping test server from the installed binary (the SDK's download cannot work offline). */
+export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed by an earlier test file in this process
+  }
+  const path = process.env.TEMPORAL_TEST_SERVER_PATH ?? resolveTemporalBinaries().testServer;
+  return TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path } } });
+}
+
+/** Bundles the workflow code once per test file; workers reuse it. */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
+}
