@@ -17,8 +17,10 @@ function ensureDependencies() {
   const marker = join(projectRoot, 'node_modules', '.package-lock.json');
   const lock = join(projectRoot, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  say('installing npm dependencies (npm ci)');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');
+  // `npm install` honours the lockfile; `npm ci` would refuse it, because npm leaves other
+  // platforms' optional native packages (swc, resolver bindings) out of the lock.
+  say('installing npm dependencies (npm install from package-lock.json)');
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) throw new Error('npm install failed');
 }
 
 export function build() {

@@ -1,17 +1,22 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Logger } from 'pino';
 
+/** What body-parser attaches to the errors Nest maps to HttpExceptions. */
 interface BodyParserError {
   type?: string;
-  status?: number;
-  expose?: boolean;
-  message?: string;
 }
 
+const BODY_PARSER_MESSAGES: Record<string, string> = {
+  'entity.parse.failed': 'the request body is not valid JSON (an object or array is expected)',
+  'entity.too.large': 'the request body is larger than 1 MB',
+  'encoding.unsupported': 'the request body has an unsupported encoding',
+  'charset.unsupported': 'the request body has an unsupported charset',
+};
+
 /**
- * One error shape for every failure. Malformed request bodies (JSON syntax, size) are the
- * caller's fault and get a 4xx; anything unexpected is logged by request id and answered 500
- * without internals.
+ * One error shape for every failure: `{statusCode, error, message, errors?}`. Malformed
+ * bodies (JSON syntax, size) are the caller's fault and get a 4xx naming `(body)`; anything
+ * unexpected is logged with its request id and answered 500 without internals.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -21,23 +26,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse();
     const request = http.getRequest();
-    if (exception instanceof HttpException) {
-      const body = exception.getResponse();
-      response
-        .status(exception.getStatus())
-        .json(typeof body === 'string' ? { statusCode: exception.getStatus(), message: body } : body);
+    if (!(exception instanceof HttpException)) {
+      this.log.error({ err: exception, requestId: request.id }, 'unhandled error');
+      response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'internal error', requestId: request.id });
       return;
     }
-    const parserError = exception as BodyParserError;
-    if (parserError?.type && parserError.status && parserError.status >= 400 && parserError.status < 500) {
-      const message =
-        parserError.type === 'entity.parse.failed' ? 'the request body is not valid JSON' : (parserError.message ?? 'bad request');
-      response.status(parserError.status).json({ statusCode: parserError.status, error: 'Bad Request', message, errors: [{ field: '(body)', message }] });
+    const status = exception.getStatus();
+    const parserType = (exception.cause as BodyParserError | undefined)?.type;
+    const parserMessage = parserType ? (BODY_PARSER_MESSAGES[parserType] ?? exception.message) : undefined;
+    if (parserMessage) {
+      response.status(status).json({ statusCode: status, error: 'Bad Request', message: parserMessage, errors: [{ field: '(body)', message: parserMessage }] });
       return;
     }
-    this.log.error({ err: exception, requestId: request.id }, 'unhandled error');
-    response
-      .status(HttpStatus.INTERNAL_SERVER_ERROR)
-      .json({ statusCode: 500, message: 'internal error', requestId: request.id });
+    const body = exception.getResponse();
+    response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
   }
 }
