@@ -1,12 +1,16 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { workflowsPath } from '../../apps/worker/src/create-worker.js';
 import { resolveTemporalBinaries } from '../../scripts/temporal-binaries.mjs';
 
 /** The time-skipping test server from the installed binary (the SDK's download cannot work offline). */
 export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({
+      logger: new DefaultLogger('WARN'),
+      // The test server lacks some capabilities Core warns about on every worker start.
+      telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'ERROR', other: 'ERROR' }), forward: {} } },
+    });
   } catch {
     // already installed by an earlier test file in this process
   }
