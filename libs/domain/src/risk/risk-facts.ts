@@ -1,4 +1,4 @@
-import { compileValidator, type Validation } from '../validation/json-schema-validator.js';
+import { compileValidator, type Validation, type Validator } from '../validation/json-schema-validator.js';
 import { riskFactsSchema } from './risk-facts.schema.js';
 
 // The value lists are read from the schema itself, so the types cannot drift from the contract.
@@ -78,9 +78,11 @@ export interface RiskFacts {
   careImpact?: CareImpact;
 }
 
-const validator = compileValidator<RiskFacts>(riskFactsSchema);
+// Compiled on first use, so code that only assesses (such as workflow code) never compiles it.
+let validator: Validator<RiskFacts> | undefined;
 
 /** Checks unknown input against the contract; every problem names its dotted field. */
 export function validateRiskFacts(input: unknown): Validation<RiskFacts> {
+  validator ??= compileValidator<RiskFacts>(riskFactsSchema);
   return validator(input);
 }
