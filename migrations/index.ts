@@ -1,4 +1,5 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
+import { RiskAssessments1764100000000 } from './1764100000000-risk-assessments.js';
 
 /** Every migration in order; listed explicitly so bundled and compiled builds find them alike. */
-export const migrations = [InitialSchema1764000000000];
+export const migrations = [InitialSchema1764000000000, RiskAssessments1764100000000];

@@ -8,8 +8,11 @@ import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { HealthController } from './health/health.controller.js';
+import { IncidentAssessmentsController } from './incidents/incident-assessments.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { IncidentsService } from './incidents/incidents.service.js';
+import { IncidentRiskService } from './risk/incident-risk.service.js';
+import { RiskController } from './risk/risk.controller.js';
 import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 
@@ -24,8 +27,8 @@ export class AppModule {
         TemporalClientModule,
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
-      controllers: [AuthController, HealthController, IncidentsController],
-      providers: [AuthService, IncidentsService, IncidentWorkflowGateway, { provide: APP_GUARD, useClass: AuthGuard }],
+      controllers: [AuthController, HealthController, IncidentsController, IncidentAssessmentsController, RiskController],
+      providers: [AuthService, IncidentsService, IncidentRiskService, IncidentWorkflowGateway, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

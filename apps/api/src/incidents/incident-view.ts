@@ -1,6 +1,8 @@
 import type { IncidentFacts } from '../../../../libs/domain/src/incident/incident-facts.js';
 import type { Incident } from '../../../../libs/persistence/src/entities/incident.entity.js';
+import type { OwedTrack } from '../../../../libs/domain/src/tracks/owed-tracks.js';
 import type { ClockState } from '../../../../workflows/messages.js';
+import type { IncidentRiskView } from '../risk/assessment-view.js';
 
 export interface IncidentSummaryView {
   id: string;
@@ -15,6 +17,11 @@ export interface IncidentSummaryView {
 
 export interface IncidentView extends IncidentSummaryView {
   facts: IncidentFacts;
+  /** The risk assessment of the current facts version; null while `missingRiskFacts` is not empty. */
+  risk: IncidentRiskView | null;
+  missingRiskFacts: string[];
+  /** The regulatory tracks owed so far, as the workflow holds them. */
+  tracks: OwedTrack[];
   clocks: ClockState[];
   /** `workflow` when the clocks come live from the running workflow, `database` when it could not answer. */
   clocksSource: 'workflow' | 'database';

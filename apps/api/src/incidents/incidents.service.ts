@@ -10,9 +10,14 @@ import { IdempotencyKey } from '../../../../libs/persistence/src/entities/idempo
 import { IncidentFactsVersion } from '../../../../libs/persistence/src/entities/incident-facts-version.entity.js';
 import { Incident } from '../../../../libs/persistence/src/entities/incident.entity.js';
 import { Reminder } from '../../../../libs/persistence/src/entities/reminder.entity.js';
+import { riskFactsOfIncident } from '../../../../libs/domain/src/incident/risk-facts-of-incident.js';
+import type { RiskOutcome } from '../../../../libs/domain/src/risk/assessment.js';
 import { incidentWorkflowId, type ClockState } from '../../../../workflows/messages.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { InvalidInputException } from '../common/invalid-input.exception.js';
+import type { AssessmentHistoryEntry } from '../risk/assessment-view.js';
+import { IncidentRiskService } from '../risk/incident-risk.service.js';
+import type { RiskOverrideRequest } from '../risk/risk-override.request.js';
 import { IncidentWorkflowGateway } from '../temporal/incident-workflow.gateway.js';
 import type { IncidentListQuery } from './incident-list.query.js';
 import { incidentSummaryView, type IncidentSummaryView, type IncidentView } from './incident-view.js';
@@ -27,6 +32,7 @@ export class IncidentsService {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
     @Inject(IncidentWorkflowGateway) private readonly workflows: IncidentWorkflowGateway,
+    @Inject(IncidentRiskService) private readonly risk: IncidentRiskService,
   ) {}
 
   /**
@@ -108,6 +114,7 @@ export class IncidentsService {
         changeReason: request.reason ?? null,
         recordedBy: user.id,
       });
+      await this.risk.assessFactsVersion(manager, user.organisationId, id, version, merged.value);
       await manager.update(Incident, { id }, { currentFactsVersion: version, title: merged.value.title, awareAt: new Date(merged.value.awareAt) });
       await appendAudit(manager, {
         organisationId: user.organisationId,
@@ -119,6 +126,32 @@ export class IncidentsService {
       return manager.findOneByOrFail(Incident, { id });
     });
     await this.syncWorkflow(incident);
+    return this.view(incident);
+  }
+
+  async assessments(user: AuthenticatedUser, id: string): Promise<{ items: AssessmentHistoryEntry[] }> {
+    await this.findOwned(this.dataSource.manager, user, id);
+    return { items: await this.risk.history(this.dataSource.manager, id) };
+  }
+
+  /** A manager replaces the outcome of the current assessment; the workflow learns the new outcome. */
+  async overrideOutcome(user: AuthenticatedUser, id: string, decision: RiskOverrideRequest): Promise<IncidentView> {
+    const incident = await this.dataSource.transaction(async (manager) => {
+      const current = await this.findOwned(manager, user, id, true);
+      if (decision.factsVersion !== undefined && decision.factsVersion !== current.currentFactsVersion) {
+        throw new ConflictException(
+          `the facts changed since version ${decision.factsVersion}; the current version is ${current.currentFactsVersion}: review the new assessment first`,
+        );
+      }
+      await this.risk.override(manager, user, id, current.currentFactsVersion, decision);
+      return current;
+    });
+    const { outcome } = await this.riskSignals(incident);
+    try {
+      if (outcome) await this.workflows.recordRiskOutcome(incident.workflowId, { factsVersion: incident.currentFactsVersion, outcome });
+    } catch (error) {
+      this.log.warn(`workflow ${incident.workflowId} did not take the overridden outcome: ${(error as Error).message}`);
+    }
     return this.view(incident);
   }
 
@@ -143,6 +176,7 @@ export class IncidentsService {
       createdBy: user.id,
     });
     await manager.insert(IncidentFactsVersion, { incidentId: id, version: 1, facts, changeReason: null, recordedBy: user.id });
+    await this.risk.assessFactsVersion(manager, user.organisationId, id, 1, facts);
     if (idempotencyKey) {
       await manager.insert(IdempotencyKey, { organisationId: user.organisationId, key: idempotencyKey, requestHash, incidentId: id });
     }
@@ -181,12 +215,15 @@ export class IncidentsService {
   }
 
   private async startWorkflow(incident: Incident): Promise<void> {
+    const { role, outcome } = await this.riskSignals(incident);
     try {
       await this.workflows.start(incident.workflowId, incident.reference, {
         incidentId: incident.id,
         organisationId: incident.organisationId,
         factsVersion: incident.currentFactsVersion,
         awareAt: incident.awareAt.toISOString(),
+        role,
+        outcome,
       });
     } catch (error) {
       this.log.error(`starting workflow ${incident.workflowId} failed: ${(error as Error).message}`);
@@ -198,14 +235,26 @@ export class IncidentsService {
 
   /** Brings a workflow that missed a facts version up to date; harmless when it is current. */
   private async syncWorkflow(incident: Incident): Promise<void> {
+    const { role, outcome } = await this.riskSignals(incident);
     try {
       await this.workflows.recordFactsVersion(incident.workflowId, {
         version: incident.currentFactsVersion,
         awareAt: incident.awareAt.toISOString(),
+        role,
+        outcome,
       });
     } catch (error) {
       this.log.warn(`workflow ${incident.workflowId} did not take facts version ${incident.currentFactsVersion}: ${(error as Error).message}`);
     }
+  }
+
+  /** What the workflow needs to know to decide which tracks are owed. */
+  private async riskSignals(incident: Incident): Promise<{ role: IncidentFacts['ourRole']; outcome: RiskOutcome | null }> {
+    const { facts } = await this.dataSource
+      .getRepository(IncidentFactsVersion)
+      .findOneByOrFail({ incidentId: incident.id, version: incident.currentFactsVersion });
+    const risk = await this.risk.current(this.dataSource.manager, incident.id, incident.currentFactsVersion);
+    return { role: facts.ourRole, outcome: risk?.outcome ?? null };
   }
 
   private async findOwned(manager: EntityManager, user: AuthenticatedUser, id: string, lock = false): Promise<Incident> {
@@ -227,9 +276,13 @@ export class IncidentsService {
       await this.syncWorkflow(incident);
       state = await this.workflows.state(incident.workflowId);
     }
+    const riskFacts = riskFactsOfIncident(factsVersion.facts);
     return {
       ...incidentSummaryView(incident),
       facts: factsVersion.facts,
+      risk: await this.risk.current(this.dataSource.manager, incident.id, incident.currentFactsVersion),
+      missingRiskFacts: riskFacts.complete ? [] : riskFacts.missing,
+      tracks: state?.tracks ?? [],
       clocks: state?.clocks ?? (await this.clocksFromDatabase(incident.id)),
       clocksSource: state ? 'workflow' : 'database',
       workflowId: incident.workflowId,

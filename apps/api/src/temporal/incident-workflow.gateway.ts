@@ -6,7 +6,9 @@ import { incidentReferenceAttribute, organisationIdAttribute } from '../../../..
 import {
   incidentStateQuery,
   recordFactsVersionUpdate,
+  recordRiskOutcomeUpdate,
   type FactsVersionRecorded,
+  type RiskOutcomeDecided,
   type IncidentState,
   type IncidentWorkflowInput,
 } from '../../../../workflows/messages.js';
@@ -53,6 +55,10 @@ export class IncidentWorkflowGateway {
       if (error instanceof WorkflowUpdateFailedError && /not newer/.test(error.cause?.message ?? '')) return false;
       throw error;
     }
+  }
+
+  async recordRiskOutcome(workflowId: string, decided: RiskOutcomeDecided): Promise<void> {
+    await this.client.workflow.getHandle(workflowId).executeUpdate(recordRiskOutcomeUpdate, { args: [decided] });
   }
 
   /** The live state, or undefined when the workflow cannot answer in time (e.g. no worker running). */

@@ -5,8 +5,10 @@ import { IncidentFactsVersion } from './incident-facts-version.entity.js';
 import { Incident } from './incident.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { Reminder } from './reminder.entity.js';
+import { RiskAssessment } from './risk-assessment.entity.js';
+import { RiskOverride } from './risk-override.entity.js';
 import { User } from './user.entity.js';
 
-export { AuditEvent, DeadlineClock, IdempotencyKey, Incident, IncidentFactsVersion, Organisation, Reminder, User };
+export { AuditEvent, DeadlineClock, IdempotencyKey, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
 
-export const entities = [AuditEvent, DeadlineClock, IdempotencyKey, Incident, IncidentFactsVersion, Organisation, Reminder, User];
+export const entities = [AuditEvent, DeadlineClock, IdempotencyKey, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];

@@ -1,0 +1,27 @@
+import type { RiskOutcome } from '../risk/assessment.js';
+import { tracksForOutcome, type BreachRole, type GdprTrack } from '../risk/implied-tracks.js';
+
+/** A regulatory track the incident owes, and whether the current outcome still implies it. */
+export interface OwedTrack {
+  kind: GdprTrack;
+  /** When the track first became owed (ISO-8601). */
+  owedSince: string;
+  /**
+   * False once a lower outcome no longer implies the track. It stays owed: a filing already
+   * made or due is never silently cancelled; a person must record that it is not required.
+   */
+  impliedByCurrentOutcome: boolean;
+}
+
+/**
+ * The tracks owed after a new effective outcome: newly implied tracks are added, tracks
+ * already owed are kept (only marked as no longer implied) — owed tracks only ever grow.
+ */
+export function nextOwedTracks(current: readonly OwedTrack[], outcome: RiskOutcome, role: BreachRole, at: string): OwedTrack[] {
+  const implied = new Set<GdprTrack>(tracksForOutcome(outcome, role));
+  const kept = current.map((track) => ({ ...track, impliedByCurrentOutcome: implied.has(track.kind) }));
+  const added = [...implied]
+    .filter((kind) => !current.some((track) => track.kind === kind))
+    .map((kind) => ({ kind, owedSince: at, impliedByCurrentOutcome: true }));
+  return [...kept, ...added];
+}

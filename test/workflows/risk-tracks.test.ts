@@ -1,0 +1,54 @@
+/** The incident workflow learns each effective outcome and keeps the tracks it makes owed. */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { incidentStateQuery, recordFactsVersionUpdate, recordRiskOutcomeUpdate } from '../../workflows/messages.js';
+import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+const activities = { recordClock: async () => undefined, recordReminderFired: async () => true };
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnvironment();
+  bundle = await bundleWorkflows();
+}, 120_000);
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+describe('owed tracks in the incident workflow', () => {
+  it('adds tracks as the outcome rises, keeps them as it falls, and follows an override', async () => {
+    const taskQueue = `tracks-${randomUUID()}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    await worker.runUntil(async () => {
+      const awareAt = new Date(await env.currentTimeMs()).toISOString();
+      const handle = await env.client.workflow.start('incidentWorkflow', {
+        taskQueue,
+        workflowId: `incident-${randomUUID()}`,
+        args: [{ incidentId: randomUUID(), organisationId: randomUUID(), factsVersion: 1, awareAt, role: 'controller', outcome: null }],
+      });
+      expect((await handle.query(incidentStateQuery)).tracks).toEqual([]);
+
+      const risk = await handle.executeUpdate(recordFactsVersionUpdate, { args: [{ version: 2, awareAt, outcome: 'risk' }] });
+      expect(risk.tracks.map((t) => t.kind)).toEqual(['gdpr-art33-register', 'gdpr-art33']);
+
+      const overridden = await handle.executeUpdate(recordRiskOutcomeUpdate, { args: [{ factsVersion: 2, outcome: 'high-risk' }] });
+      expect(overridden.riskOutcome).toBe('high-risk');
+      expect(overridden.tracks.map((t) => t.kind)).toEqual(['gdpr-art33-register', 'gdpr-art33', 'gdpr-art34']);
+
+      const lowered = await handle.executeUpdate(recordFactsVersionUpdate, { args: [{ version: 3, awareAt, outcome: 'no-risk' }] });
+      expect(lowered.tracks.map((t) => [t.kind, t.impliedByCurrentOutcome])).toEqual([
+        ['gdpr-art33-register', true],
+        ['gdpr-art33', false],
+        ['gdpr-art34', false],
+      ]);
+
+      const stale = await handle.executeUpdate(recordRiskOutcomeUpdate, { args: [{ factsVersion: 2, outcome: 'risk' }] }).catch((e) => e);
+      expect(stale.cause.message).toMatch(/current version is 3/);
+      await handle.terminate();
+    });
+  }, 60_000);
+});
