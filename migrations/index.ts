@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema.js';
 import { RiskAssessments1764100000000 } from './1764100000000-risk-assessments.js';
+import { Filings1764200000000 } from './1764200000000-filings.js';
 
 /** Every migration in order; listed explicitly so bundled and compiled builds find them alike. */
-export const migrations = [InitialSchema1764000000000, RiskAssessments1764100000000];
+export const migrations = [InitialSchema1764000000000, RiskAssessments1764100000000, Filings1764200000000];

@@ -24,6 +24,11 @@ describe('logging in', () => {
     expect(wrong.status).toBe(401);
   });
 
+  it('tells the caller who they are', async () => {
+    const me = await system.request('GET', '/api/me', { token: responder });
+    expect(me.body).toEqual({ id: org.users.responder.id, organisationId: org.organisationId, role: 'responder' });
+  });
+
   it('guards every incident route', async () => {
     expect((await system.request('GET', '/api/incidents')).status).toBe(401);
     expect((await system.request('GET', '/api/incidents', { token: 'not-a-token' })).status).toBe(401);

@@ -7,6 +7,7 @@ import { DatabaseModule } from '../../../libs/platform/src/nest/database.module.
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
+import { MeController } from './auth/me.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentAssessmentsController } from './incidents/incident-assessments.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
@@ -27,7 +28,7 @@ export class AppModule {
         TemporalClientModule,
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
-      controllers: [AuthController, HealthController, IncidentsController, IncidentAssessmentsController, RiskController],
+      controllers: [AuthController, MeController, HealthController, IncidentsController, IncidentAssessmentsController, RiskController],
       providers: [AuthService, IncidentsService, IncidentRiskService, IncidentWorkflowGateway, { provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

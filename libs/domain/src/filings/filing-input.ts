@@ -1,0 +1,79 @@
+import type { IncidentFacts } from '../incident/incident-facts.js';
+import type { Assessment, RiskOutcome } from '../risk/assessment.js';
+
+export type FilingLanguage = 'sv' | 'en';
+export type FilingKind = 'initial' | 'supplement' | 'final' | 'no-breach';
+/** gdpr-art33: controller → supervisory authority (IMY); gdpr-art33-2: processor → each affected controller. */
+export type FilingTrack = 'gdpr-art33' | 'gdpr-art33-2';
+
+/** The organisation as a filing presents it (IMY form fields 1-9). */
+export interface OrganisationProfile {
+  legalName: string;
+  /** Swedish organisationsnummer, NNNNNN-NNNN; absent for a sole trader. */
+  orgNumber?: string;
+  postalAddress?: string;
+  contact: { name?: string; email?: string; phone?: string; role?: string };
+  timeZone: string;
+}
+
+/** Everything a filing document is rendered from; rendering the same input gives the same bytes. */
+export interface FilingInput {
+  track: FilingTrack;
+  kind: FilingKind;
+  language: FilingLanguage;
+  organisation: OrganisationProfile;
+  incident: { reference: string; factsVersion: number; facts: IncidentFacts };
+  /** The assessment of that facts version and the outcome acted on (an override's when one applies). */
+  risk: { computed: Assessment; outcome: RiskOutcome; override?: { outcome: RiskOutcome; justification: string } } | null;
+  /** The instant the draft is made (ISO-8601); lateness and "prepared on" are computed from it. */
+  preparedAt: string;
+  /** Art. 33(1) deadline of the track (ISO-8601). */
+  deadline: string;
+  /** Reasons for delay, when the report is (or will be) filed after the deadline. */
+  delayReason?: string;
+  /** "Information to follow" (Art. 33(4)): why some items are not yet known. */
+  informationToFollow?: string;
+  /** For a processor's notice: the controller it goes to. */
+  recipient?: string;
+  /** For a supplement or final report: the earlier filing it supplements. */
+  previous?: { sequence: number; filedAt: string; reference?: string; factsVersion: number; facts: IncidentFacts };
+  /** For a "no breach after all" report: why. */
+  noBreachJustification?: string;
+}
+
+/** One answer of the form, in the authority's e-service order. */
+export interface FilingItem {
+  /** Stable id, e.g. `controller.name`, `breach.nature`. */
+  id: string;
+  /** The question number in the authority's form version (SV numbering), when known. */
+  number?: string;
+  label: string;
+  /** The answer as text; null when not known yet. */
+  value: string | null;
+  required: boolean;
+  /** The Art. 33(3) point the item serves, when it serves one. */
+  art33Item?: 'a' | 'b' | 'c' | 'd';
+}
+
+export interface FilingSection {
+  id: string;
+  title: string;
+  items: FilingItem[];
+}
+
+/** A filing as a structured document: what the HTML, PDF and JSON exports are all made from. */
+export interface FilingDocument {
+  /** The mapping version of the authority's form this document follows, e.g. `imy-2025-02`. */
+  formVersion: string;
+  track: FilingTrack;
+  kind: FilingKind;
+  language: FilingLanguage;
+  title: string;
+  incidentReference: string;
+  preparedAt: string;
+  deadline: string;
+  late: boolean;
+  sections: FilingSection[];
+  /** Required items (every Art. 33(3) item among them) that have no answer yet. */
+  missing: Array<{ id: string; label: string; art33Item?: 'a' | 'b' | 'c' | 'd' }>;
+}
