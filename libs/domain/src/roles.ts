@@ -4,3 +4,6 @@ export type Role = (typeof ROLES)[number];
 
 /** Roles that may create incidents and change their facts. */
 export const INCIDENT_EDITORS: readonly Role[] = ['responder', 'approver', 'dpo'];
+
+/** Roles that may approve or reject filings, override outcomes and decide a track is not required. */
+export const APPROVER_ROLES: readonly Role[] = ['approver', 'dpo'];

@@ -17,6 +17,13 @@ const configSchema = z.object({
   PAYLOAD_ENCRYPTION_KEY: base64Key,
   PAYLOAD_ENCRYPTION_KEY_ID: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, dots or dashes').default('key-1'),
   DEMO_PASSWORD: z.string().min(8).default('breachflow-demo'),
+  /** Where e-mail goes (smtp://host:port or smtps://user:pass@host:port); the worker needs it. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('breachflow <no-reply@breachflow.invalid>'),
+  /** The address people use to reach the API, for links in e-mails. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** The language of reminders, escalations and digests. */
+  DEFAULT_LANGUAGE: z.enum(['sv', 'en']).default('sv'),
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

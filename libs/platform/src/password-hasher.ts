@@ -21,6 +21,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
   const N = Number(n);
+  // A corrupted hash must never verify: an empty key would compare equal to an empty key.
+  const sane = expected.length >= 16 && Number.isInteger(N) && N >= 2 && N <= 2 ** 20 && (N & (N - 1)) === 0 && Number(r) >= 1 && Number(r) <= 32 && Number(p) >= 1 && Number(p) <= 16;
+  if (!sane) return false;
   const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, {
     N,
     r: Number(r),

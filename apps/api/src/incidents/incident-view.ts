@@ -2,7 +2,7 @@ import type { IncidentFacts } from '../../../../libs/domain/src/incident/inciden
 import type { Incident } from '../../../../libs/persistence/src/entities/incident.entity.js';
 import type { OwedTrack } from '../../../../libs/domain/src/tracks/owed-tracks.js';
 import type { ClockState } from '../../../../workflows/messages.js';
-import type { IncidentRiskView } from '../risk/assessment-view.js';
+import type { IncidentRiskView } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
 
 export interface IncidentSummaryView {
   id: string;

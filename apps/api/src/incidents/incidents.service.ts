@@ -15,7 +15,7 @@ import type { RiskOutcome } from '../../../../libs/domain/src/risk/assessment.js
 import { incidentWorkflowId, type ClockState } from '../../../../workflows/messages.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { InvalidInputException } from '../common/invalid-input.exception.js';
-import type { AssessmentHistoryEntry } from '../risk/assessment-view.js';
+import type { AssessmentHistoryEntry } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
 import { IncidentRiskService } from '../risk/incident-risk.service.js';
 import type { RiskOverrideRequest } from '../risk/risk-override.request.js';
 import { IncidentWorkflowGateway } from '../temporal/incident-workflow.gateway.js';

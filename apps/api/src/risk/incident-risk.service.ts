@@ -5,13 +5,12 @@ import type { IncidentFacts } from '../../../../libs/domain/src/incident/inciden
 import { riskFactsOfIncident } from '../../../../libs/domain/src/incident/risk-facts-of-incident.js';
 import { assessRisk } from '../../../../libs/domain/src/risk/assess-risk.js';
 import type { RiskOutcome } from '../../../../libs/domain/src/risk/assessment.js';
-import { effectiveOutcome } from '../../../../libs/domain/src/risk/effective-outcome.js';
-import { RISK_MODEL_VERSION } from '../../../../libs/domain/src/risk/model-version.js';
 import { appendAudit } from '../../../../libs/persistence/src/audit/audit-log.js';
 import { RiskAssessment } from '../../../../libs/persistence/src/entities/risk-assessment.entity.js';
 import { RiskOverride } from '../../../../libs/persistence/src/entities/risk-override.entity.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { historyEntry, overrideView, type AssessmentHistoryEntry, type IncidentRiskView } from './assessment-view.js';
+import { loadRiskPicture } from '../../../../libs/persistence/src/risk/load-risk-picture.js';
+import { historyEntry, type AssessmentHistoryEntry, type IncidentRiskView } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
 
 /**
  * Assessments of incident facts and the overrides of their outcomes. Every facts version is
@@ -53,27 +52,8 @@ export class IncidentRiskService {
   }
 
   /** The risk picture of a facts version, or null while it cannot be assessed. */
-  async current(manager: EntityManager, incidentId: string, factsVersion: number): Promise<IncidentRiskView | null> {
-    const row = await manager.findOne(RiskAssessment, {
-      where: { incidentId, factsVersion, modelVersion: RISK_MODEL_VERSION },
-    });
-    if (!row) return null;
-    const latestOverride = await this.latestOverride(manager, incidentId);
-    const overriddenOutcome = latestOverride ? (await manager.findOneByOrFail(RiskAssessment, { id: latestOverride.assessmentId })).outcome : undefined;
-    const effective = effectiveOutcome(
-      row.outcome,
-      latestOverride && overriddenOutcome ? { outcome: latestOverride.outcome, overriddenOutcome } : undefined,
-    );
-    return {
-      factsVersion,
-      outcome: effective.outcome,
-      outcomeSource: effective.source,
-      overrideLapsed: effective.overrideLapsed,
-      override: effective.source === 'override' && latestOverride ? overrideView(latestOverride) : null,
-      assessedAt: row.assessedAt.toISOString(),
-      assessmentId: row.id,
-      computed: row.assessment,
-    };
+  current(manager: EntityManager, incidentId: string, factsVersion: number): Promise<IncidentRiskView | null> {
+    return loadRiskPicture(manager, incidentId, factsVersion);
   }
 
   async history(manager: EntityManager, incidentId: string): Promise<AssessmentHistoryEntry[]> {
@@ -112,9 +92,5 @@ export class IncidentRiskService {
       detail: { factsVersion, computedOutcome: current.computed.outcome, previousOutcome: current.outcome, outcome: decision.outcome },
     });
     return (await this.current(manager, incidentId, factsVersion))!;
-  }
-
-  private latestOverride(manager: EntityManager, incidentId: string): Promise<RiskOverride | null> {
-    return manager.findOne(RiskOverride, { where: { incidentId }, order: { decidedAt: 'DESC', id: 'DESC' } });
   }
 }

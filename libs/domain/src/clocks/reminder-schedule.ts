@@ -8,8 +8,9 @@ export interface ScheduledReminder {
 
 export const DEFAULT_REMINDER_FRACTIONS: readonly number[] = [0.5, 0.75, 0.9, 1];
 
+/** `p50`, `p75`, `p90`, `deadline`; a finer fraction keeps its decimal (`p50.4`) so keys never collide. */
 export function reminderKey(fraction: number): string {
-  return fraction >= 1 ? 'deadline' : `p${Math.round(fraction * 100)}`;
+  return fraction >= 1 ? 'deadline' : `p${Math.round(fraction * 1000) / 10}`;
 }
 
 /** The reminders of a clock that starts at `anchor` and ends `windowMs` later, in time order. */

@@ -10,6 +10,19 @@ export const CLOCK_SKEW_TOLERANCE_MS = 2 * 60 * 1000;
  */
 export function timelineErrors(facts: IncidentFacts, now: Date): FieldError[] {
   const errors: FieldError[] = [];
+  // The schema's date-time format admits a leap second (23:59:60) that JavaScript cannot represent.
+  const instants: Array<[string, string | undefined]> = [
+    ['discoveredAt', facts.discoveredAt],
+    ['awareAt', facts.awareAt],
+    ['containedAt', facts.containedAt],
+    ...(typeof facts.occurredAt === 'object'
+      ? ([['occurredAt.from', facts.occurredAt.from], ['occurredAt.to', facts.occurredAt.to]] as Array<[string, string]>)
+      : ([['occurredAt', facts.occurredAt]] as Array<[string, string | undefined]>)),
+  ];
+  for (const [field, value] of instants) {
+    if (value !== undefined && Number.isNaN(new Date(value).getTime())) errors.push({ field, message: 'is not a representable instant' });
+  }
+  if (errors.length > 0) return errors;
   const latestAllowed = now.getTime() + CLOCK_SKEW_TOLERANCE_MS;
   const at = (iso: string) => new Date(iso).getTime();
   const occurredFrom =

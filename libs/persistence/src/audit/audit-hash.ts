@@ -14,6 +14,8 @@ export interface AuditRecord {
 
 /** JSON with object keys sorted at every level, so a row hashes the same after a jsonb round trip. */
 export function canonicalJson(value: unknown): string {
+  if (value === undefined) return 'null'; // as JSON.stringify writes it inside arrays, and jsonb reads it back
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -13,6 +13,8 @@ export class Incident {
   @Column('int', { name: 'current_facts_version' }) currentFactsVersion!: number;
   @Column('text', { name: 'workflow_id' }) workflowId!: string;
   @Column('uuid', { name: 'created_by' }) createdBy!: string;
+  @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
+  @Column('uuid', { name: 'closed_by', nullable: true }) closedBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

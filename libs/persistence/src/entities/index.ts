@@ -1,14 +1,18 @@
 import { AuditEvent } from './audit-event.entity.js';
 import { DeadlineClock } from './deadline-clock.entity.js';
+import { Filing } from './filing.entity.js';
+import { FilingReview } from './filing-review.entity.js';
 import { IdempotencyKey } from './idempotency-key.entity.js';
 import { IncidentFactsVersion } from './incident-facts-version.entity.js';
 import { Incident } from './incident.entity.js';
+import { Notification } from './notification.entity.js';
 import { Organisation } from './organisation.entity.js';
 import { Reminder } from './reminder.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { RiskOverride } from './risk-override.entity.js';
+import { TrackDecision } from './track-decision.entity.js';
 import { User } from './user.entity.js';
 
-export { AuditEvent, DeadlineClock, IdempotencyKey, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
+export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notification, TrackDecision, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
 
-export const entities = [AuditEvent, DeadlineClock, IdempotencyKey, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];
+export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notification, TrackDecision, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];

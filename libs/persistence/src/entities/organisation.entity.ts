@@ -6,5 +6,16 @@ export class Organisation {
   @Column('text') name!: string;
   /** Deadlines are stored in UTC and shown in this zone. */
   @Column('text', { name: 'time_zone', default: 'Europe/Stockholm' }) timeZone!: string;
+  @Column('text', { name: 'legal_name', nullable: true }) legalName!: string | null;
+  @Column('text', { name: 'org_number', nullable: true }) orgNumber!: string | null;
+  @Column('text', { name: 'postal_address', nullable: true }) postalAddress!: string | null;
+  @Column('text', { name: 'contact_name', nullable: true }) contactName!: string | null;
+  @Column('text', { name: 'contact_email', nullable: true }) contactEmail!: string | null;
+  @Column('text', { name: 'contact_phone', nullable: true }) contactPhone!: string | null;
+  @Column('text', { name: 'contact_role', nullable: true }) contactRole!: string | null;
+  /** Fractions of each clock's window at which reminders fire. */
+  @Column('jsonb', { name: 'reminder_fractions', default: () => "'[0.5, 0.75, 0.9, 1]'" }) reminderFractions!: number[];
+  /** Target for a processor's Art. 33(2) notice to its controllers ("without undue delay"). */
+  @Column('int', { name: 'processor_notice_hours', default: 24 }) processorNoticeHours!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

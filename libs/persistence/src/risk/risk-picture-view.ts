@@ -1,7 +1,7 @@
-import type { Assessment, RiskOutcome } from '../../../../libs/domain/src/risk/assessment.js';
-import type { EffectiveOutcome } from '../../../../libs/domain/src/risk/effective-outcome.js';
-import type { RiskAssessment } from '../../../../libs/persistence/src/entities/risk-assessment.entity.js';
-import type { RiskOverride } from '../../../../libs/persistence/src/entities/risk-override.entity.js';
+import type { Assessment, RiskOutcome } from '../../../domain/src/risk/assessment.js';
+import type { EffectiveOutcome } from '../../../domain/src/risk/effective-outcome.js';
+import type { RiskAssessment } from '../entities/risk-assessment.entity.js';
+import type { RiskOverride } from '../entities/risk-override.entity.js';
 
 export interface OverrideView {
   id: string;

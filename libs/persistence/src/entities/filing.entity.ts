@@ -1,0 +1,36 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { FilingDocument, FilingKind, FilingLanguage, FilingTrack } from '../../../domain/src/filings/filing-input.js';
+
+export type FilingStatus = 'draft' | 'awaiting-approval' | 'approved' | 'filed';
+
+/** One report of a regulatory track, from draft to recorded filing; the database freezes it once filed. */
+@Entity({ name: 'filings' })
+export class Filing {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
+  @Column('uuid', { name: 'incident_id' }) incidentId!: string;
+  @Column('text') track!: FilingTrack;
+  @Column('text') kind!: FilingKind;
+  @Column('text') language!: FilingLanguage;
+  @Column('int') sequence!: number;
+  @Column('text') status!: FilingStatus;
+  @Column('int') revision!: number;
+  @Column('text', { nullable: true }) recipient!: string | null;
+  @Column('int', { name: 'facts_version' }) factsVersion!: number;
+  @Column('jsonb') document!: FilingDocument;
+  @Column('text', { name: 'information_to_follow', nullable: true }) informationToFollow!: string | null;
+  @Column('uuid', { name: 'author_id' }) authorId!: string;
+  @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
+  @Column('timestamptz', { name: 'submitted_at', nullable: true }) submittedAt!: Date | null;
+  @Column('uuid', { name: 'approved_by', nullable: true }) approvedBy!: string | null;
+  @Column('timestamptz', { name: 'approved_at', nullable: true }) approvedAt!: Date | null;
+  @Column('timestamptz', { name: 'filed_at', nullable: true }) filedAt!: Date | null;
+  @Column('uuid', { name: 'filed_by', nullable: true }) filedBy!: string | null;
+  @Column('text', { nullable: true }) channel!: string | null;
+  @Column('text', { nullable: true }) reference!: string | null;
+  @Column('timestamptz', { name: 'reference_recorded_at', nullable: true }) referenceRecordedAt!: Date | null;
+  @Column('text', { name: 'delay_reason', nullable: true }) delayReason!: string | null;
+  @Column('boolean', { nullable: true }) late!: boolean | null;
+  @Column('uuid', { name: 'supersedes_id', nullable: true }) supersedesId!: string | null;
+}

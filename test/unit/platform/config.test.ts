@@ -1,0 +1,150 @@
+import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig } from '../../../libs/platform/src/config.js';
+
+const REQUIRED = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEY'] as const;
+
+const completeEnv = (): NodeJS.ProcessEnv => ({
+  DATABASE_URL: 'postgres://breachflow:secret@db.internal:5432/breachflow',
+  TEMPORAL_ADDRESS: 'temporal:7233',
+  JWT_SECRET: 'j'.repeat(32),
+  PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+});
+
+/** The configuration error for `env`, or a failure when it was accepted. */
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration at start-up', () => {
+  it('accepts a complete environment and fills in the documented defaults', () => {
+    const env = completeEnv();
+    expect(loadConfig(env)).toMatchObject({
+      ...env,
+      NODE_ENV: 'development',
+      PORT: 3000,
+      LOG_LEVEL: 'info',
+      TEMPORAL_NAMESPACE: 'default',
+      TEMPORAL_TASK_QUEUE: 'breachflow',
+      JWT_TTL_SECONDS: 28800,
+      PAYLOAD_ENCRYPTION_KEY_ID: 'key-1',
+      DEMO_PASSWORD: 'breachflow-demo',
+    });
+  });
+
+  it('takes explicit values over the defaults and turns numbers into numbers', () => {
+    const config = loadConfig({
+      ...completeEnv(),
+      NODE_ENV: 'production',
+      PORT: '8080',
+      LOG_LEVEL: 'warn',
+      TEMPORAL_NAMESPACE: 'breachflow-prod',
+      TEMPORAL_TASK_QUEUE: 'breachflow-eu',
+      JWT_TTL_SECONDS: '3600',
+      PAYLOAD_ENCRYPTION_KEY_ID: 'key-2026.11',
+    });
+    expect(config).toMatchObject({
+      NODE_ENV: 'production',
+      PORT: 8080,
+      LOG_LEVEL: 'warn',
+      TEMPORAL_NAMESPACE: 'breachflow-prod',
+      TEMPORAL_TASK_QUEUE: 'breachflow-eu',
+      JWT_TTL_SECONDS: 3600,
+      PAYLOAD_ENCRYPTION_KEY_ID: 'key-2026.11',
+    });
+  });
+
+  it('ignores unrelated environment variables (PATH, HOME, …)', () => {
+    const config = loadConfig({ ...completeEnv(), PATH: '/usr/bin', HOME: '/home/node' });
+    expect(config).not.toHaveProperty('PATH');
+  });
+
+  it.each(REQUIRED)('stops with a message naming %s when it is missing', (name) => {
+    const env = completeEnv();
+    delete env[name];
+    const error = configError(env);
+    expect(error.message).toBe(`Invalid configuration:\n  ${name}: is required`);
+  });
+
+  it('names every missing variable at once, so one restart is enough to fix them', () => {
+    const message = configError({}).message;
+    for (const name of REQUIRED) expect(message).toContain(`${name}: is required`);
+  });
+
+  describe('a malformed variable is named with the reason', () => {
+    it('refuses a JWT_SECRET of 31 characters and accepts one of 32', () => {
+      expect(configError({ ...completeEnv(), JWT_SECRET: 's'.repeat(31) }).message).toContain(
+        'JWT_SECRET: must be at least 32 characters',
+      );
+      expect(loadConfig({ ...completeEnv(), JWT_SECRET: 's'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+    });
+
+    it.each([
+      ['31 bytes', randomBytes(31).toString('base64')],
+      ['33 bytes', randomBytes(33).toString('base64')],
+      ['a passphrase', 'correct horse battery staple'],
+      ['empty', ''],
+    ])('refuses a PAYLOAD_ENCRYPTION_KEY of %s: it must be 32 bytes in base64', (_what, value) => {
+      expect(configError({ ...completeEnv(), PAYLOAD_ENCRYPTION_KEY: value }).message).toContain(
+        'PAYLOAD_ENCRYPTION_KEY: must be 32 bytes encoded as base64 (AES-256)',
+      );
+    });
+
+    it('accepts a PAYLOAD_ENCRYPTION_KEY as `openssl rand -base64 32` prints it', () => {
+      const key = randomBytes(32).toString('base64');
+      expect(loadConfig({ ...completeEnv(), PAYLOAD_ENCRYPTION_KEY: key }).PAYLOAD_ENCRYPTION_KEY).toBe(key);
+    });
+
+    it.each(['temporal', 'http://temporal:7233', 'temporal:port', ':7233', 'temporal: 7233'])(
+      'refuses TEMPORAL_ADDRESS "%s": it must be host:port',
+      (value) => {
+        expect(configError({ ...completeEnv(), TEMPORAL_ADDRESS: value }).message).toContain('TEMPORAL_ADDRESS: must be host:port');
+      },
+    );
+
+    it.each(['temporal:7233', '127.0.0.1:7243', 'breachflow.a1b2c.tmprl.cloud:7233'])('accepts TEMPORAL_ADDRESS "%s"', (value) => {
+      expect(loadConfig({ ...completeEnv(), TEMPORAL_ADDRESS: value }).TEMPORAL_ADDRESS).toBe(value);
+    });
+
+    it('refuses a DATABASE_URL that is not PostgreSQL, and accepts both postgres:// and postgresql://', () => {
+      expect(configError({ ...completeEnv(), DATABASE_URL: 'mysql://db:3306/breachflow' }).message).toContain(
+        'DATABASE_URL: must be a postgres:// URL',
+      );
+      expect(loadConfig({ ...completeEnv(), DATABASE_URL: 'postgresql://db/breachflow' }).DATABASE_URL).toBe('postgresql://db/breachflow');
+    });
+
+    it('refuses a PAYLOAD_ENCRYPTION_KEY_ID with characters that do not belong in payload metadata', () => {
+      expect(configError({ ...completeEnv(), PAYLOAD_ENCRYPTION_KEY_ID: 'key 1' }).message).toContain(
+        'PAYLOAD_ENCRYPTION_KEY_ID: must be 1-64 letters, digits, dots or dashes',
+      );
+    });
+
+    it.each([
+      ['PORT', '65536'],
+      ['PORT', 'http'],
+      ['LOG_LEVEL', 'verbose'],
+      ['NODE_ENV', 'prod'],
+      ['JWT_TTL_SECONDS', '59'],
+    ])('refuses %s=%s, naming it', (name, value) => {
+      expect(configError({ ...completeEnv(), [name]: value }).message).toMatch(new RegExp(`^  ${name}: `, 'm'));
+    });
+
+    it('accepts the edge values PORT=65535 and JWT_TTL_SECONDS=60', () => {
+      expect(loadConfig({ ...completeEnv(), PORT: '65535', JWT_TTL_SECONDS: '60' })).toMatchObject({ PORT: 65535, JWT_TTL_SECONDS: 60 });
+    });
+
+    it('never repeats a secret in the error message (it goes to the logs)', () => {
+      const tooShortSecret = 'hunter2-but-longer';
+      const wrongKey = randomBytes(16).toString('base64');
+      const message = configError({ ...completeEnv(), JWT_SECRET: tooShortSecret, PAYLOAD_ENCRYPTION_KEY: wrongKey }).message;
+      expect(message).not.toContain(tooShortSecret);
+      expect(message).not.toContain(wrongKey);
+    });
+  });
+});
