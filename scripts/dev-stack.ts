@@ -17,6 +17,7 @@ import { ROLES } from '../libs/domain/src/roles.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../libs/platform/src/dev/embedded-database.js';
 import { assertPortFree } from '../libs/platform/src/dev/ports.js';
 import { startTemporalDevServer, type RunningTemporalDevServer } from '../libs/platform/src/dev/temporal-dev-server.js';
+import { startSmtpSink, type SmtpSink } from '../libs/platform/src/mail/smtp-sink.js';
 import { loadConfig } from '../libs/platform/src/config.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   let database: EmbeddedDatabase | undefined;
   let temporal: RunningTemporalDevServer | undefined;
+  let mailSink: SmtpSink | undefined;
   let stopping = false;
 
   const stopAll = async (code: number) => {
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
       ),
     );
     await temporal?.stop();
+    await mailSink?.stop();
     if (database) await withTimeout(database.stop(), 15_000);
     say('stopped');
     process.exit(code);
@@ -124,6 +127,11 @@ async function main(): Promise<void> {
       temporal = await startTemporalDevServer({ cliPath, port: temporalPort, uiPort: temporalUiPort, dbFilename: join(dataDir, 'temporal.db') });
     }
 
+    if (!process.env.SMTP_URL) {
+      mailSink = await startSmtpSink({ port: 0, host: '127.0.0.1', storeDir: join(dataDir, 'mail') });
+      say(`e-mail goes to a local sink on ${mailSink.url} (messages in .data/mail)`);
+    }
+
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(apiPort),
@@ -131,6 +139,9 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS ?? temporal!.address,
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
       PAYLOAD_ENCRYPTION_KEY: process.env.PAYLOAD_ENCRYPTION_KEY ?? secrets.payloadKey,
+      SMTP_URL: process.env.SMTP_URL ?? mailSink!.url,
+      ...(mailSink ? { MAIL_SINK_DIR: join(dataDir, 'mail') } : {}),
+      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${apiPort}`,
     };
     const config = loadConfig(env);
 
@@ -162,6 +173,7 @@ async function main(): Promise<void> {
       `  OpenAPI docs     ${apiUrl}/api/docs`,
       `  Health           ${apiUrl}/health`,
       `  Temporal Web UI  ${temporal?.uiUrl ?? '(external Temporal: see its own UI)'}`,
+      `  Mail             ${mailSink ? `${apiUrl}/dev/mail (local sink, development only)` : 'SMTP_URL'}`,
       `  PostgreSQL       ${database ? `embedded, 127.0.0.1:${pgPort}` : 'DATABASE_URL'}`,
     ];
     if (seeded) {

@@ -1,6 +1,7 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OrganisationRole } from '../libs/domain/src/incident/incident-facts.js';
 import type { RiskOutcome } from '../libs/domain/src/risk/assessment.js';
+import type { Role } from '../libs/domain/src/roles.js';
 import type { OwedTrack } from '../libs/domain/src/tracks/owed-tracks.js';
 
 /** What starts an incident's workflow; the API and tests use this exact shape. */
@@ -16,6 +17,10 @@ export interface IncidentWorkflowInput {
   role?: OrganisationRole;
   /** The effective risk outcome of the first facts version, or null while facts are incomplete. */
   outcome?: RiskOutcome | null;
+  /** The organisation's target for a processor's Art. 33(2) notice, in hours (default 24). */
+  processorNoticeHours?: number;
+  /** Art. 33(2): the controllers a processor must notify. */
+  affectedControllers?: string[];
 }
 
 export interface ReminderState {
@@ -41,6 +46,9 @@ export interface IncidentState {
   riskOutcome: RiskOutcome | null;
   /** The regulatory tracks owed so far; they only ever grow (see libs/domain/src/tracks). */
   tracks: OwedTrack[];
+  /** The status each track's own workflow last reported, by track kind. */
+  trackStatus: Record<string, string>;
+  status: 'open' | 'closed';
   clocks: ClockState[];
 }
 
@@ -65,5 +73,24 @@ export const recordFactsVersionUpdate = defineUpdate<IncidentState, [FactsVersio
 
 /** The effective outcome changed without new facts (a manager's override). */
 export const recordRiskOutcomeUpdate = defineUpdate<IncidentState, [RiskOutcomeDecided]>('recordRiskOutcome');
+
+/** A track's workflow reports its status to the incident, which decides whether it may close. */
+export const trackStatusSignal = defineSignal<[{ track: string; status: string }]>('trackStatus');
+
+export interface CloseIncidentRequest {
+  actor: { userId: string; role: Role };
+}
+
+/** Closing needs every owed track filed or decided not required (the API checks the register first). */
+export const closeIncidentUpdate = defineUpdate<IncidentState, [CloseIncidentRequest]>('closeIncident');
+
+export interface TrackNotRequiredRequest {
+  track: string;
+  reason: string;
+  actor: { userId: string; role: Role };
+}
+
+/** A track without a workflow of its own (e.g. Art. 34 until its issue lands) decided not required. */
+export const markTrackNotRequiredUpdate = defineUpdate<IncidentState, [TrackNotRequiredRequest]>('markTrackNotRequired');
 
 export const incidentWorkflowId = (incidentId: string): string => `incident-${incidentId}`;

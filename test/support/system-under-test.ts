@@ -7,6 +7,7 @@ import { createWorker, type RunningWorker } from '../../apps/worker/src/create-w
 import type { Role } from '../../libs/domain/src/roles.js';
 import type { AppConfig } from '../../libs/platform/src/config.js';
 import { createOrganisationWithUsers, type SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
+import { SmtpCapture } from './smtp-capture.js';
 import { testConfig } from './test-config.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -23,15 +24,18 @@ export class SystemUnderTest {
     readonly config: AppConfig,
     readonly app: INestApplication,
     readonly baseUrl: string,
+    /** A real SMTP server on loopback that receives everything the worker sends. */
+    readonly mail: SmtpCapture,
     private worker: { running: RunningWorker; done: Promise<void> } | undefined,
   ) {}
 
-  static async start(options: { worker?: boolean; config?: AppConfig } = {}): Promise<SystemUnderTest> {
-    const config = options.config ?? testConfig();
+  static async start(options: { worker?: boolean } = {}): Promise<SystemUnderTest> {
+    const mail = await SmtpCapture.start();
+    const config = testConfig({ SMTP_URL: mail.url });
     const app = await createApiApp(config);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
-    const system = new SystemUnderTest(config, app, `http://127.0.0.1:${port}`, undefined);
+    const system = new SystemUnderTest(config, app, `http://127.0.0.1:${port}`, mail, undefined);
     if (options.worker !== false) await system.startWorker();
     return system;
   }
@@ -58,6 +62,7 @@ export class SystemUnderTest {
   async stop(): Promise<void> {
     await this.stopWorker();
     await this.app.close();
+    await this.mail.stop();
   }
 
   async organisation(name = `Org ${randomBytes(3).toString('hex')}`): Promise<SeededOrganisation> {

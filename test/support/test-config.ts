@@ -8,7 +8,7 @@ export function testConfig(overrides: Partial<Record<keyof AppConfig, string>> =
   const { databaseUrl, temporalAddress } = services();
   return loadConfig({
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,

@@ -4,11 +4,20 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { incidentStateQuery, recordFactsVersionUpdate, recordRiskOutcomeUpdate } from '../../workflows/messages.js';
+import { filingTrackWorkflowId, trackStateQuery } from '../../workflows/tracks/filing-track.messages.js';
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
-const activities = { recordClock: async () => undefined, recordReminderFired: async () => true };
+const activities = { recordClock: async () => undefined, recordReminderFired: async () => true, notifyTrack: async () => ({ recipients: 0 }) };
 
 beforeAll(async () => {
   env = await createTimeSkippingEnvironment();
@@ -25,15 +34,21 @@ describe('owed tracks in the incident workflow', () => {
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
     await worker.runUntil(async () => {
       const awareAt = new Date(await env.currentTimeMs()).toISOString();
+      const incidentId = randomUUID();
       const handle = await env.client.workflow.start('incidentWorkflow', {
         taskQueue,
         workflowId: `incident-${randomUUID()}`,
-        args: [{ incidentId: randomUUID(), organisationId: randomUUID(), factsVersion: 1, awareAt, role: 'controller', outcome: null }],
+        args: [{ incidentId, organisationId: randomUUID(), factsVersion: 1, awareAt, role: 'controller', outcome: null }],
       });
       expect((await handle.query(incidentStateQuery)).tracks).toEqual([]);
 
       const risk = await handle.executeUpdate(recordFactsVersionUpdate, { args: [{ version: 2, awareAt, outcome: 'risk' }] });
       expect(risk.tracks.map((t) => t.kind)).toEqual(['gdpr-art33-register', 'gdpr-art33']);
+      // The newly owed Art. 33 filing starts its own workflow, which holds the 72-hour deadline.
+      const art33 = env.client.workflow.getHandle(filingTrackWorkflowId(incidentId, 'gdpr-art33'));
+      await waitFor(async () => (await art33.query(trackStateQuery).catch(() => undefined))?.status === 'open');
+      expect((await art33.query(trackStateQuery)).deadline).toBe(new Date(new Date(awareAt).getTime() + 72 * 3_600_000).toISOString());
+      await waitFor(async () => (await handle.query(incidentStateQuery)).trackStatus['gdpr-art33'] === 'open');
 
       const overridden = await handle.executeUpdate(recordRiskOutcomeUpdate, { args: [{ factsVersion: 2, outcome: 'high-risk' }] });
       expect(overridden.riskOutcome).toBe('high-risk');
@@ -49,6 +64,7 @@ describe('owed tracks in the incident workflow', () => {
       const stale = await handle.executeUpdate(recordRiskOutcomeUpdate, { args: [{ factsVersion: 2, outcome: 'risk' }] }).catch((e) => e);
       expect(stale.cause.message).toMatch(/current version is 3/);
       await handle.terminate();
+      await art33.terminate();
     });
   }, 60_000);
 });

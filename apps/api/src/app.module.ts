@@ -1,17 +1,25 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { ConfigModule } from '../../../libs/platform/src/nest/config.module.js';
 import { DatabaseModule } from '../../../libs/platform/src/nest/database.module.js';
 import { AuthController } from './auth/auth.controller.js';
+import { DevMailController } from './dev/dev-mail.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { MeController } from './auth/me.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { FilingsController } from './filings/filings.controller.js';
+import { FilingsService } from './filings/filings.service.js';
 import { IncidentAssessmentsController } from './incidents/incident-assessments.controller.js';
+import { IncidentTracksController } from './incidents/incident-tracks.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { IncidentsService } from './incidents/incidents.service.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { RegisterController } from './register/register.controller.js';
+import { RegisterService } from './register/register.service.js';
 import { IncidentRiskService } from './risk/incident-risk.service.js';
 import { RiskController } from './risk/risk.controller.js';
 import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js';
@@ -28,8 +36,30 @@ export class AppModule {
         TemporalClientModule,
         JwtModule.register({ secret: config.JWT_SECRET, signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
       ],
-      controllers: [AuthController, MeController, HealthController, IncidentsController, IncidentAssessmentsController, RiskController],
-      providers: [AuthService, IncidentsService, IncidentRiskService, IncidentWorkflowGateway, { provide: APP_GUARD, useClass: AuthGuard }],
+      controllers: [
+        AuthController,
+        MeController,
+        HealthController,
+        IncidentsController,
+        IncidentAssessmentsController,
+        IncidentTracksController,
+        FilingsController,
+        RegisterController,
+        NotificationsController,
+        RiskController,
+        ...(config.NODE_ENV !== 'production' && config.MAIL_SINK_DIR ? [DevMailController] : []),
+      ],
+      providers: [
+        AuthService,
+        IncidentsService,
+        IncidentRiskService,
+        IncidentWorkflowGateway,
+        FilingsService,
+        RegisterService,
+        // Templates are compiled once, at start: a broken template stops the API there.
+        { provide: TemplateCatalog, useFactory: () => TemplateCatalog.load() },
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
     };
   }
 }

@@ -36,7 +36,9 @@ function installRuntimeLogger(config: AppConfig): void {
     Runtime.install({
       logger: new DefaultLogger(sdkLevel, (entry) => {
         const level = entry.level === 'TRACE' ? 'trace' : (entry.level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
-        log[level]({ sdk: entry.meta }, entry.message);
+        // pino serialises an Error only under `err`; elsewhere it would print as {}.
+        const { error, ...meta } = (entry.meta ?? {}) as { error?: unknown };
+        log[level]({ sdk: meta, ...(error ? { err: error } : {}) }, entry.message);
       }),
       telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: sdkLevel }), forward: {} } },
     });

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfigOrExit } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { createWorker } from './create-worker.js';
+import { ensureDigestSchedule } from './digest-schedule.js';
 
 const config = loadConfigOrExit('breachflow-worker');
 const log = createLogger(config.LOG_LEVEL, 'breachflow-worker');
@@ -18,6 +19,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
+log.info({ schedule: await ensureDigestSchedule(config) }, 'daily digest schedule');
 log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker running');
 try {
   await worker.run();

@@ -22,6 +22,8 @@ const configSchema = z.object({
   MAIL_FROM: z.string().min(3).default('breachflow <no-reply@breachflow.invalid>'),
   /** The address people use to reach the API, for links in e-mails. */
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Development only: where the local SMTP sink stores messages, listed at /dev/mail. */
+  MAIL_SINK_DIR: z.string().min(1).optional(),
   /** The language of reminders, escalations and digests. */
   DEFAULT_LANGUAGE: z.enum(['sv', 'en']).default('sv'),
 });

@@ -20,8 +20,8 @@ export interface IncidentView extends IncidentSummaryView {
   /** The risk assessment of the current facts version; null while `missingRiskFacts` is not empty. */
   risk: IncidentRiskView | null;
   missingRiskFacts: string[];
-  /** The regulatory tracks owed so far, as the workflow holds them. */
-  tracks: OwedTrack[];
+  /** The regulatory tracks owed so far, each with its live status, deadline and next reminder. */
+  tracks: TrackView[];
   clocks: ClockState[];
   /** `workflow` when the clocks come live from the running workflow, `database` when it could not answer. */
   clocksSource: 'workflow' | 'database';
@@ -39,4 +39,13 @@ export function incidentSummaryView(incident: Incident): IncidentSummaryView {
     createdAt: incident.createdAt.toISOString(),
     updatedAt: incident.updatedAt.toISOString(),
   };
+}
+
+export interface TrackView extends OwedTrack {
+  status: string;
+  deadline: string | null;
+  nextReminder: { key: string; dueAt: string; clock: string } | null;
+  late: boolean | null;
+  supplementDeadline: string | null;
+  filings: Array<{ id: string; sequence: number; kind: string; status: string; revision: number; recipient: string | null }>;
 }

@@ -9,10 +9,11 @@ import { DeadlineClock } from '../../../../libs/persistence/src/entities/deadlin
 import { IdempotencyKey } from '../../../../libs/persistence/src/entities/idempotency-key.entity.js';
 import { IncidentFactsVersion } from '../../../../libs/persistence/src/entities/incident-facts-version.entity.js';
 import { Incident } from '../../../../libs/persistence/src/entities/incident.entity.js';
+import { Organisation } from '../../../../libs/persistence/src/entities/organisation.entity.js';
 import { Reminder } from '../../../../libs/persistence/src/entities/reminder.entity.js';
 import { riskFactsOfIncident } from '../../../../libs/domain/src/incident/risk-facts-of-incident.js';
 import type { RiskOutcome } from '../../../../libs/domain/src/risk/assessment.js';
-import { incidentWorkflowId, type ClockState } from '../../../../workflows/messages.js';
+import { incidentWorkflowId, type ClockState, type IncidentState } from '../../../../workflows/messages.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { InvalidInputException } from '../common/invalid-input.exception.js';
 import type { AssessmentHistoryEntry } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
@@ -20,7 +21,7 @@ import { IncidentRiskService } from '../risk/incident-risk.service.js';
 import type { RiskOverrideRequest } from '../risk/risk-override.request.js';
 import { IncidentWorkflowGateway } from '../temporal/incident-workflow.gateway.js';
 import type { IncidentListQuery } from './incident-list.query.js';
-import { incidentSummaryView, type IncidentSummaryView, type IncidentView } from './incident-view.js';
+import { incidentSummaryView, type IncidentSummaryView, type IncidentView, type TrackView } from './incident-view.js';
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -215,7 +216,7 @@ export class IncidentsService {
   }
 
   private async startWorkflow(incident: Incident): Promise<void> {
-    const { role, outcome } = await this.riskSignals(incident);
+    const { role, outcome, affectedControllers } = await this.riskSignals(incident);
     try {
       await this.workflows.start(incident.workflowId, incident.reference, {
         incidentId: incident.id,
@@ -224,6 +225,8 @@ export class IncidentsService {
         awareAt: incident.awareAt.toISOString(),
         role,
         outcome,
+        affectedControllers,
+        ...(await this.organisationSettings(incident.organisationId)),
       });
     } catch (error) {
       this.log.error(`starting workflow ${incident.workflowId} failed: ${(error as Error).message}`);
@@ -248,13 +251,21 @@ export class IncidentsService {
     }
   }
 
+  /** The organisation's clock settings, fixed into each incident's workflow when it starts. */
+  private async organisationSettings(organisationId: string) {
+    const organisation = await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: organisationId });
+    return { reminderFractions: organisation.reminderFractions, processorNoticeHours: organisation.processorNoticeHours };
+  }
+
   /** What the workflow needs to know to decide which tracks are owed. */
-  private async riskSignals(incident: Incident): Promise<{ role: IncidentFacts['ourRole']; outcome: RiskOutcome | null }> {
+  private async riskSignals(
+    incident: Incident,
+  ): Promise<{ role: IncidentFacts['ourRole']; outcome: RiskOutcome | null; affectedControllers?: string[] }> {
     const { facts } = await this.dataSource
       .getRepository(IncidentFactsVersion)
       .findOneByOrFail({ incidentId: incident.id, version: incident.currentFactsVersion });
     const risk = await this.risk.current(this.dataSource.manager, incident.id, incident.currentFactsVersion);
-    return { role: facts.ourRole, outcome: risk?.outcome ?? null };
+    return { role: facts.ourRole, outcome: risk?.outcome ?? null, affectedControllers: facts.affectedControllers };
   }
 
   private async findOwned(manager: EntityManager, user: AuthenticatedUser, id: string, lock = false): Promise<Incident> {
@@ -282,11 +293,31 @@ export class IncidentsService {
       facts: factsVersion.facts,
       risk: await this.risk.current(this.dataSource.manager, incident.id, incident.currentFactsVersion),
       missingRiskFacts: riskFacts.complete ? [] : riskFacts.missing,
-      tracks: state?.tracks ?? [],
+      tracks: await this.trackViews(incident, state),
       clocks: state?.clocks ?? (await this.clocksFromDatabase(incident.id)),
       clocksSource: state ? 'workflow' : 'database',
       workflowId: incident.workflowId,
     };
+  }
+
+  /** Each owed track with its live status, deadline and next reminder (from its own workflow where it has one). */
+  private async trackViews(incident: Incident, state: IncidentState | undefined): Promise<TrackView[]> {
+    if (!state) return [];
+    return Promise.all(
+      state.tracks.map(async (owed): Promise<TrackView> => {
+        const live = owed.kind === 'gdpr-art33' || owed.kind === 'gdpr-art33-2' ? await this.workflows.trackState(incident.id, owed.kind) : undefined;
+        const fallback = owed.kind === 'gdpr-art33-register' ? (state.status === 'closed' ? 'complete' : 'open') : (state.trackStatus[owed.kind] ?? 'open');
+        return {
+          ...owed,
+          status: live?.status ?? fallback,
+          deadline: live?.deadline ?? null,
+          nextReminder: live?.nextReminder ?? null,
+          late: live?.late ?? null,
+          supplementDeadline: live?.supplementDeadline ?? null,
+          filings: live?.filings.map((f) => ({ id: f.filingId, sequence: f.sequence, kind: f.kind, status: f.status, revision: f.revision, recipient: f.recipient })) ?? [],
+        };
+      }),
+    );
   }
 
   /** What the workflow last recorded, for when it cannot answer a query (e.g. no worker). */

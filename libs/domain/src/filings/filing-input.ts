@@ -27,7 +27,10 @@ export interface FilingInput {
   risk: { computed: Assessment; outcome: RiskOutcome; override?: { outcome: RiskOutcome; justification: string } } | null;
   /** The instant the draft is made (ISO-8601); lateness and "prepared on" are computed from it. */
   preparedAt: string;
-  /** Art. 33(1) deadline of the track (ISO-8601). */
+  /**
+   * The deadline this filing answers (ISO-8601): the track's Art. 33(1) / 33(2) deadline for a first
+   * filing; for a supplement, the supplement's own deadline (IMY: 4 weeks after receiving the first).
+   */
   deadline: string;
   /** Reasons for delay, when the report is (or will be) filed after the deadline. */
   delayReason?: string;
@@ -53,6 +56,8 @@ export interface FilingItem {
   required: boolean;
   /** The Art. 33(3) point the item serves, when it serves one. */
   art33Item?: 'a' | 'b' | 'c' | 'd';
+  /** In a supplement or final report: the answer as the earlier filing gave it (null: it was not known then). */
+  previousValue?: string | null;
 }
 
 export interface FilingSection {
@@ -76,4 +81,23 @@ export interface FilingDocument {
   sections: FilingSection[];
   /** Required items (every Art. 33(3) item among them) that have no answer yet. */
   missing: Array<{ id: string; label: string; art33Item?: 'a' | 'b' | 'c' | 'd' }>;
+  /** The header as people read it, already formatted; documents made by `buildFilingDocument` always have it. */
+  header?: FilingHeader;
+}
+
+/** The header facts in the filing's language, with instants shown in the organisation's time zone. */
+export interface FilingHeader {
+  /** Who files: the controller (Art. 33) or the processor (Art. 33(2)). */
+  organisationName: string;
+  /** Who the filing goes to: the authority, or the controller a processor notifies. */
+  recipient: string;
+  trackLabel: string;
+  kindLabel: string;
+  preparedAt: string;
+  deadline: string;
+  timeZone: string;
+  /** How long after the deadline the filing was prepared; present only when it is late. */
+  lateBy?: string;
+  /** Something is still unknown and will follow (Art. 33(4)): the filing is preliminary. */
+  preliminary: boolean;
 }

@@ -28,6 +28,7 @@ export const incidentFactsProperties = {
   approxRecords: { type: 'integer', minimum: 0 },
   likelyConsequences: text(10_000),
   measures: text(10_000),
+  affectedControllers: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: text(300) },
   careProvider: { type: 'boolean' },
   nis2EntityClass: { enum: NIS2_ENTITY_CLASSES },
   ...riskFactsSchema.properties,

@@ -39,6 +39,8 @@ export interface IncidentFacts extends Partial<RiskFacts> {
   approxRecords?: number;
   likelyConsequences?: string;
   measures?: string;
+  /** Art. 33(2): when we are the processor, the controllers we must notify (names). */
+  affectedControllers?: string[];
   careProvider?: boolean;
   nis2EntityClass?: Nis2EntityClass;
 }

@@ -1,0 +1,118 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { INCIDENT_EDITORS } from '../../../../libs/domain/src/roles.js';
+import { TemplateCatalog } from '../../../../libs/rendering/src/template-catalog.js';
+import { renderFilingPdf } from '../../../../libs/rendering/src/filing-pdf.js';
+import { filingJson } from '../../../../libs/rendering/src/filing-json.js';
+import { CurrentUser, Roles } from '../auth/auth.decorators.js';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { InvalidInputException, validated } from '../common/invalid-input.exception.js';
+import {
+  createFilingSchema,
+  recordFilingSchema,
+  referenceSchema,
+  rejectSchema,
+  reviewSchema,
+  validateCreateFiling,
+  validateRecordFiling,
+  validateReference,
+  validateReject,
+  validateReview,
+} from './filing-requests.js';
+import { filingView } from './filing-view.js';
+import { FilingsService } from './filings.service.js';
+
+const uuid = new ParseUUIDPipe({ version: '4' });
+
+@ApiTags('filings')
+@ApiBearerAuth()
+@Controller('api')
+export class FilingsController {
+  constructor(
+    @Inject(FilingsService) private readonly filings: FilingsService,
+    @Inject(TemplateCatalog) private readonly templates: TemplateCatalog,
+  ) {}
+
+  @Post('incidents/:id/filings')
+  @HttpCode(201)
+  @Roles(...INCIDENT_EDITORS)
+  @ApiOperation({ summary: 'Draft a report of a track from the current facts and assessment (rendered from templates)' })
+  @ApiBody({ schema: createFilingSchema as object })
+  draft(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.filings.draft(user, id, validated(validateCreateFiling, body));
+  }
+
+  @Get('filings/:id')
+  @ApiOperation({ summary: 'A report with its status, steps and structured content' })
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
+    return filingView(await this.filings.get(user, id));
+  }
+
+  @Get('filings/:id/document')
+  @ApiOperation({ summary: 'The report as HTML (preview), PDF or JSON' })
+  @ApiQuery({ name: 'format', enum: ['html', 'pdf', 'json'] })
+  async document(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Query('format') format: string | undefined, @Res() response: Response) {
+    const filing = await this.filings.get(user, id);
+    const name = `${filing.document.incidentReference}-${filing.track}-${filing.sequence}`;
+    switch (format ?? 'html') {
+      case 'html':
+        response.type('html').send(this.templates.renderFiling(filing.document));
+        return;
+      case 'pdf':
+        response.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="${name}.pdf"`);
+        response.send(await renderFilingPdf(filing.document));
+        return;
+      case 'json':
+        response.type('json').setHeader('Content-Disposition', `attachment; filename="${name}.json"`);
+        response.send(filingJson(filing.document));
+        return;
+      default:
+        throw new InvalidInputException([{ field: 'format', message: 'must be one of: html, pdf, json' }]);
+    }
+  }
+
+  @Post('filings/:id/submit')
+  @HttpCode(200)
+  @Roles(...INCIDENT_EDITORS)
+  @ApiBody({ schema: reviewSchema as object })
+  submit(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.filings.submit(user, id, validated(validateReview, body ?? {}));
+  }
+
+  @Post('filings/:id/approve')
+  @HttpCode(200)
+  @Roles('approver', 'dpo')
+  @ApiOperation({ summary: 'Approve a report awaiting approval (four-eyes: not its author)' })
+  @ApiBody({ schema: reviewSchema as object })
+  approve(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.filings.approve(user, id, validated(validateReview, body ?? {}));
+  }
+
+  @Post('filings/:id/reject')
+  @HttpCode(200)
+  @Roles('approver', 'dpo')
+  @ApiOperation({ summary: 'Return a report to drafting with a comment' })
+  @ApiBody({ schema: rejectSchema as object })
+  reject(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.filings.reject(user, id, validated(validateReject, body));
+  }
+
+  @Post('filings/:id/record')
+  @HttpCode(200)
+  @Roles(...INCIDENT_EDITORS)
+  @ApiOperation({ summary: 'Record that an approved report was filed: when, how, reasons for a delay' })
+  @ApiBody({ schema: recordFilingSchema as object })
+  record(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.filings.record(user, id, validated(validateRecordFiling, body));
+  }
+
+  @Post('filings/:id/reference')
+  @HttpCode(200)
+  @Roles(...INCIDENT_EDITORS)
+  @ApiOperation({ summary: "Record the authority's reference number, once" })
+  @ApiBody({ schema: referenceSchema as object })
+  reference(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.filings.recordReference(user, id, validated(validateReference, body).reference);
+  }
+}

@@ -1,0 +1,28 @@
+import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import type { AppConfig } from '../../../libs/platform/src/config.js';
+import { encryptedDataConverter } from '../../../libs/platform/src/temporal.js';
+
+export const DAILY_DIGEST_SCHEDULE_ID = 'breachflow-daily-digest';
+
+/**
+ * Creates the morning digest's Temporal Schedule once (idempotent: every worker start tries,
+ * the first one wins). 07:00 in Stockholm, the organisations' working morning.
+ */
+export async function ensureDigestSchedule(config: AppConfig, timeZone = 'Europe/Stockholm'): Promise<'created' | 'exists'> {
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  try {
+    const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter(config) });
+    await client.schedule.create({
+      scheduleId: DAILY_DIGEST_SCHEDULE_ID,
+      spec: { calendars: [{ hour: 7, minute: 0 }], timezone: timeZone },
+      action: { type: 'startWorkflow', workflowType: 'dailyDigestWorkflow', taskQueue: config.TEMPORAL_TASK_QUEUE, args: [] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '6 hours' },
+    });
+    return 'created';
+  } catch (error) {
+    if (error instanceof ScheduleAlreadyRunning) return 'exists';
+    throw error;
+  } finally {
+    await connection.close();
+  }
+}

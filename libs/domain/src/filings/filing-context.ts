@@ -1,0 +1,54 @@
+import type { IncidentFacts } from '../incident/incident-facts.js';
+import type { FilingInput, FilingItem } from './filing-input.js';
+import type { Art33Point, FilingItemId } from './filing-item-ids.js';
+import { itemLabel, type FilingLabels } from './filing-labels.js';
+import { formatInstant } from './format-instant.js';
+import { IMY_QUESTION_NUMBERS_2025_02 } from './imy-form-2025-02.js';
+
+/** What every item builder reads: the input, one facts version, the language and the lateness verdict. */
+export interface FilingContext {
+  input: FilingInput;
+  /** The facts version the items describe: the current one, or the earlier one when diffing. */
+  facts: IncidentFacts;
+  labels: FilingLabels;
+  late: boolean;
+  /** The assessment to quote; null when the items must depend on the facts alone. */
+  risk: FilingInput['risk'];
+}
+
+export function contextFor(input: FilingInput, labels: FilingLabels, late: boolean): FilingContext {
+  return { input, facts: input.incident.facts, labels, late, risk: input.risk };
+}
+
+/** The same context reading another facts version, without the assessment (made from other facts). */
+export function contextForFacts(context: FilingContext, facts: IncidentFacts): FilingContext {
+  return { ...context, facts, risk: null };
+}
+
+export function showInstant(context: FilingContext, iso: string): string {
+  return formatInstant(iso, context.input.organisation.timeZone, context.labels);
+}
+
+export interface ItemRequirement {
+  required: boolean;
+  art33Item?: Art33Point;
+}
+
+/** One answer, labelled for the track and numbered as IMY's form numbers it. */
+export function makeItem(context: FilingContext, id: FilingItemId, value: string | null, requirement: ItemRequirement): FilingItem {
+  const number = context.input.track === 'gdpr-art33' ? IMY_QUESTION_NUMBERS_2025_02[id] : undefined;
+  return {
+    id,
+    ...(number !== undefined && { number }),
+    label: itemLabel(context.labels, context.input.track, id),
+    value,
+    required: requirement.required,
+    ...(requirement.art33Item !== undefined && { art33Item: requirement.art33Item }),
+  };
+}
+
+/** A blank answer is no answer: it must show up as missing, not as an empty line. */
+export function answer(text: string | undefined): string | null {
+  const trimmed = text?.trim();
+  return trimmed === undefined || trimmed === '' ? null : trimmed;
+}

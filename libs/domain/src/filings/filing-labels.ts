@@ -1,0 +1,126 @@
+import type { IncidentCause } from '../incident/incident-facts.js';
+import type { Art34Exception, RiskOutcome, SeverityBand } from '../risk/assessment.js';
+import type { ConfidentialityExposure, DataCategory, Protection, SubjectCategory } from '../risk/risk-facts.js';
+import type { FilingKind, FilingLanguage, FilingTrack } from './filing-input.js';
+import type { Art33Point, FilingItemId, FilingSectionId } from './filing-item-ids.js';
+import type { ImyCauseGroup, ImyIncidentType } from './imy-categories-2025-02.js';
+import { EN_FILING_LABELS } from './filing-labels.en.js';
+import { SV_FILING_LABELS } from './filing-labels.sv.js';
+
+export interface SeverityStatement {
+  outcome: string;
+  score: string;
+  band: string;
+  /** When a manager overrode the model: the model's outcome and the written justification. */
+  override?: { computedOutcome: string; justification: string };
+}
+
+/** Sentences the builders fill in; each language words them its own way. */
+export interface FilingPhrases {
+  yes: string;
+  notConfirmedCeased: string;
+  occurredUnknown: string;
+  between(from: string, to: string): string;
+  delayNotApplicable(deadline: string): string;
+  approxSubjects(count: string): string;
+  approxRecords(count: string): string;
+  causeWithGroup(group: string, cause: string): string;
+  causeGroupUnsettled(cause: string): string;
+  confidentiality(exposure: string): string;
+  recipientsTrusted: string;
+  dataRetrievedOrDeleted: string;
+  integrity(recoverable: boolean, possiblyMisused: boolean): string;
+  availability(permanentLoss: boolean, backupRestorable: boolean, hoursUnavailable: string | undefined): string;
+  malicious: string;
+  notMalicious: string;
+  exfiltrationRuledOut: string;
+  exfiltrationNotRuledOut: string;
+  severity(statement: SeverityStatement): string;
+  informingUndecided: string;
+  informingHighRisk: string;
+  informingNotRequired: string;
+  groundsCandidates(candidates: string[]): string;
+  groundsNoHighRisk: string;
+  informationToFollow(reason: string, items: string[]): string;
+  nothingToFollow: string;
+  publicDocument: string;
+  processorPublicDocument: string;
+  controllerDecides: string;
+  finalReport: string;
+  noChanges: string;
+  noBreachStatement(firstFiledAt: string): string;
+  recipientUnknown: string;
+  duration(hours: number, minutes: number): string;
+}
+
+/** Words around the answers: headings of the boxes and the header, used by every rendering. */
+export interface FilingChrome {
+  headerReference: string;
+  headerKind: string;
+  headerTrack: string;
+  headerFrom: string;
+  headerTo: string;
+  headerPreparedAt: string;
+  headerDeadline: string;
+  headerTimeZone: string;
+  headerFormVersion: string;
+  preliminary: string;
+  missingTitle: string;
+  missingIntro: string;
+  lateTitle: string;
+  lateIntro(lateBy: string): string;
+  lateReasonMissing: string;
+  notAnswered: string;
+  /** An optional question left without an answer: nothing is owed. */
+  noAnswer: string;
+  previousValue: string;
+  currentValue: string;
+  required: string;
+  art33Reference(point: Art33Point): string;
+  page(current: number, total: number): string;
+}
+
+/** Everything a filing says in one language. */
+export interface FilingLabels {
+  language: FilingLanguage;
+  /** Intl locale for numbers and dates. */
+  locale: string;
+  monthNames: readonly string[];
+  authorityName: string;
+  documentTitle: Record<FilingTrack, Record<FilingKind, string>>;
+  trackName: Record<FilingTrack, string>;
+  kindName: Record<FilingKind, string>;
+  sections: Record<FilingSectionId, string>;
+  /** Section headings a processor's notice words differently. */
+  processorSections: Partial<Record<FilingSectionId, string>>;
+  items: Record<FilingItemId, string>;
+  /** Questions a processor's notice asks differently (from the processor's point of view). */
+  processorItems: Partial<Record<FilingItemId, string>>;
+  causes: Record<IncidentCause, string>;
+  imyIncidentTypes: Record<ImyIncidentType, string>;
+  imyCauseGroups: Record<ImyCauseGroup, string>;
+  dataCategories: Record<DataCategory, string>;
+  subjectCategories: Record<SubjectCategory, string>;
+  exposures: Record<ConfidentialityExposure, string>;
+  protections: Record<Protection, string>;
+  outcomes: Record<RiskOutcome, string>;
+  severityBands: Record<SeverityBand, string>;
+  art34Exceptions: Record<Art34Exception, string>;
+  phrases: FilingPhrases;
+  chrome: FilingChrome;
+}
+
+const LABELS: Record<FilingLanguage, FilingLabels> = { sv: SV_FILING_LABELS, en: EN_FILING_LABELS };
+
+export function filingLabels(language: FilingLanguage): FilingLabels {
+  return LABELS[language];
+}
+
+/** The question as the track asks it: a processor speaks of its own awareness, the controller of its own. */
+export function itemLabel(labels: FilingLabels, track: FilingTrack, id: FilingItemId): string {
+  return (track === 'gdpr-art33-2' ? labels.processorItems[id] : undefined) ?? labels.items[id];
+}
+
+export function sectionTitle(labels: FilingLabels, track: FilingTrack, id: FilingSectionId): string {
+  return (track === 'gdpr-art33-2' ? labels.processorSections[id] : undefined) ?? labels.sections[id];
+}

@@ -1,0 +1,33 @@
+import type { FilingSection } from './filing-input.js';
+import type { FilingContext } from './filing-context.js';
+import {
+  affectedItems,
+  breachItems,
+  consequenceItems,
+  contactItems,
+  delayReasonItem,
+  informingItems,
+  makeSection,
+  measureItems,
+  organisationItems,
+  timelineItems,
+} from './filing-items.js';
+import { otherSection } from './other-section.js';
+
+/**
+ * The controller's notification to IMY (Art. 33), section by section in the order of the Swedish
+ * e-service (form `imy-2025-02`), so that a person can copy it field by field.
+ */
+export function imyReportSections(context: FilingContext): FilingSection[] {
+  const sections = [
+    makeSection(context, 'controller', organisationItems(context)),
+    makeSection(context, 'contact', contactItems(context)),
+    makeSection(context, 'timeline', [...timelineItems(context), delayReasonItem(context)]),
+    makeSection(context, 'breach', breachItems(context)),
+    makeSection(context, 'affected', affectedItems(context)),
+    makeSection(context, 'consequences', consequenceItems(context)),
+    makeSection(context, 'measures', measureItems(context)),
+    makeSection(context, 'informing', informingItems(context)),
+  ];
+  return [...sections, otherSection(context, sections)];
+}

@@ -1,0 +1,57 @@
+// What each e-mail template is rendered from. E-mails name incidents and times only: never a
+// data subject, never personal data from the facts, so a misdirected reminder discloses nothing.
+
+/** A clock that needs someone: reminder, escalation, overdue notice, supplement reminder. */
+export interface ClockEmailModel {
+  recipientName: string;
+  incidentReference: string;
+  incidentTitle: string;
+  /** The obligation in the recipient's language, e.g. "Anmälan till IMY (artikel 33)". */
+  trackLabel: string;
+  /** Already formatted in the organisation's time zone. */
+  deadline: string;
+  /** Already formatted, e.g. "18 h 30 min" or "overdue by 2 h". */
+  timeLeft: string;
+  /** How far into the window this reminder fires, e.g. "75 %". */
+  reminderLabel: string;
+  incidentUrl: string;
+}
+
+export const DIGEST_CLOCK_STATUSES = ['running', 'due-soon', 'overdue', 'awaiting-approval'] as const;
+export type DigestClockStatus = (typeof DIGEST_CLOCK_STATUSES)[number];
+
+export interface DigestClock {
+  incidentReference: string;
+  incidentTitle: string;
+  trackLabel: string;
+  deadline: string;
+  timeLeft: string;
+  status: DigestClockStatus;
+}
+
+/** The daily overview of running clocks, in the order the caller gives (most urgent first, say). */
+export interface DigestEmailModel {
+  recipientName: string;
+  organisationName: string;
+  /** The day the digest covers, already formatted. */
+  date: string;
+  clocks: DigestClock[];
+}
+
+export interface EmailModels {
+  reminder: ClockEmailModel;
+  escalation: ClockEmailModel;
+  overdue: ClockEmailModel;
+  'supplement-reminder': ClockEmailModel;
+  digest: DigestEmailModel;
+}
+
+export type EmailName = keyof EmailModels;
+export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest'];
+
+/** One message for one recipient. */
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}

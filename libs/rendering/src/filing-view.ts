@@ -1,0 +1,97 @@
+import type { FilingDocument, FilingHeader, FilingItem } from '../../domain/src/filings/filing-input.js';
+import { filingLabels, type FilingLabels } from '../../domain/src/filings/filing-labels.js';
+import { formatInstant } from '../../domain/src/filings/format-instant.js';
+import { formatDuration } from '../../domain/src/filings/format-numbers.js';
+import { lateByMs } from '../../domain/src/filings/lateness.js';
+
+// What the HTML templates and the PDF both lay out. Every key is always present (null when there
+// is nothing to show), because the templates run in strict mode and a missing key is an error.
+
+export interface FilingItemView {
+  number: string | null;
+  label: string;
+  value: string | null;
+  required: boolean;
+  art33: string | null;
+  changed: boolean;
+  previousValue: string | null;
+}
+
+export interface FilingView {
+  language: FilingDocument['language'];
+  track: FilingDocument['track'];
+  kind: FilingDocument['kind'];
+  title: string;
+  incidentReference: string;
+  formVersion: string;
+  header: Required<Omit<FilingHeader, 'lateBy'>>;
+  preliminaryNote: string | null;
+  late: { intro: string; reason: string | null } | null;
+  missing: Array<{ label: string; art33: string | null }>;
+  sections: Array<{ title: string; items: FilingItemView[] }>;
+  /** Words the shared partials need, in the document's language. */
+  words: { notAnswered: string; noAnswer: string; previousValue: string; currentValue: string; required: string };
+}
+
+export function filingView(document: FilingDocument): FilingView {
+  const labels = filingLabels(document.language);
+  const header = document.header ?? fallbackHeader(document, labels);
+  const art33 = (point: FilingItem['art33Item']): string | null => (point === undefined ? null : labels.chrome.art33Reference(point));
+  const delayReason = document.sections.flatMap((section) => section.items).find((item) => item.id === 'timeline.delayReason');
+  const lateBy = header.lateBy ?? formatDuration(lateByMs(document.preparedAt, document.deadline), labels);
+  return {
+    language: document.language,
+    track: document.track,
+    kind: document.kind,
+    title: document.title,
+    incidentReference: document.incidentReference,
+    formVersion: document.formVersion,
+    header: {
+      organisationName: header.organisationName,
+      recipient: header.recipient,
+      trackLabel: header.trackLabel,
+      kindLabel: header.kindLabel,
+      preparedAt: header.preparedAt,
+      deadline: header.deadline,
+      timeZone: header.timeZone,
+      preliminary: header.preliminary,
+    },
+    preliminaryNote: header.preliminary ? labels.chrome.preliminary : null,
+    late: document.late ? { intro: labels.chrome.lateIntro(lateBy), reason: delayReason?.value ?? null } : null,
+    missing: document.missing.map((entry) => ({ label: entry.label, art33: art33(entry.art33Item) })),
+    sections: document.sections.map((section) => ({
+      title: section.title,
+      items: section.items.map((item) => ({
+        number: item.number ?? null,
+        label: item.label,
+        value: item.value,
+        required: item.required,
+        art33: art33(item.art33Item),
+        changed: item.previousValue !== undefined,
+        previousValue: item.previousValue ?? null,
+      })),
+    })),
+    words: {
+      notAnswered: labels.chrome.notAnswered,
+      noAnswer: labels.chrome.noAnswer,
+      previousValue: labels.chrome.previousValue,
+      currentValue: labels.chrome.currentValue,
+      required: labels.chrome.required,
+    },
+  };
+}
+
+/** A document stored before headers existed: show its instants in UTC rather than guess a zone. */
+function fallbackHeader(document: FilingDocument, labels: FilingLabels): FilingHeader {
+  const sender = document.sections.flatMap((section) => section.items).find((item) => item.id === 'controller.name');
+  return {
+    organisationName: sender?.value ?? '',
+    recipient: document.track === 'gdpr-art33' ? labels.authorityName : labels.phrases.recipientUnknown,
+    trackLabel: labels.trackName[document.track],
+    kindLabel: labels.kindName[document.kind],
+    preparedAt: formatInstant(document.preparedAt, 'UTC', labels),
+    deadline: formatInstant(document.deadline, 'UTC', labels),
+    timeZone: 'UTC',
+    preliminary: document.missing.length > 0 && (document.kind === 'initial' || document.kind === 'supplement'),
+  };
+}

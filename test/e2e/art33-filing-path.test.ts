@@ -1,0 +1,204 @@
+/**
+ * The core promise, end to end through the API against real PostgreSQL, a real Temporal
+ * server and a real SMTP server: create → assess → draft → submit → approve → file →
+ * supplement → final → register export → close; reminders reach each person in a message of
+ * their own; every refusal a person can meet comes with its status and message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Organisation } from '../../libs/persistence/src/entities/organisation.entity.js';
+import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
+import { newIncidentBody } from '../support/incident-bodies.js';
+import { riskFacts } from '../support/risk-facts-examples.js';
+import { SystemUnderTest } from '../support/system-under-test.js';
+
+const HOUR = 3_600_000;
+let system: SystemUnderTest;
+let org: SeededOrganisation;
+const tokens: Record<string, string> = {};
+
+beforeAll(async () => {
+  system = await SystemUnderTest.start();
+  org = await system.organisation('Region Exempel');
+  await system.dataSource.getRepository(Organisation).update(
+    { id: org.organisationId },
+    { legalName: 'Region Exempel', orgNumber: '232100-0000', postalAddress: 'Box 1, 111 11 Exempelstad', contactName: 'Dataskyddsombudet', contactEmail: 'dso@region.example', contactPhone: '010-000 00 00', contactRole: 'DPO' },
+  );
+  for (const role of ['responder', 'approver', 'dpo', 'viewer'] as const) tokens[role] = await system.login(org, role);
+}, 60_000);
+
+afterAll(async () => {
+  await system?.stop();
+});
+
+const api = <T = any>(method: string, path: string, role: string, body?: unknown) => system.request<T>(method, path, { token: tokens[role], body });
+
+async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function incidentWithArt33Track(overrides: Record<string, unknown> = {}) {
+  const { breach: _b, data: _d, subjects: _s, controller: _c, ...narrative } = newIncidentBody();
+  const created = await api('POST', '/api/incidents', 'responder', { ...narrative, ...riskFacts, ...overrides });
+  expect(created.status).toBe(201);
+  const id: string = created.body.id;
+  return eventually(async () => {
+    const incident = (await api('GET', `/api/incidents/${id}`, 'responder')).body;
+    return incident.tracks.find((t: { kind: string; deadline: string | null }) => t.kind === 'gdpr-art33' && t.deadline) ? incident : undefined;
+  });
+}
+
+describe('an Art. 33 report from draft to closure', () => {
+  it('walks the whole path', async () => {
+    const incident = await incidentWithArt33Track();
+    const track = incident.tracks.find((t: { kind: string }) => t.kind === 'gdpr-art33');
+    expect(track).toMatchObject({ status: 'open', deadline: new Date(new Date(incident.awareAt).getTime() + 72 * HOUR).toISOString() });
+    expect(track.nextReminder).toMatchObject({ key: 'p50' });
+
+    const draft = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'sv', kind: 'initial', informationToFollow: 'Antalet berörda bekräftas av leverantören.' });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'draft', revision: 1, kind: 'initial', track: 'gdpr-art33' });
+    expect(draft.body.document.sections.length).toBeGreaterThan(3);
+    const art33Items = new Set(draft.body.document.sections.flatMap((s: { items: Array<{ art33Item?: string }> }) => s.items.map((i) => i.art33Item).filter(Boolean)));
+    expect([...art33Items].sort()).toEqual(['a', 'b', 'c', 'd']);
+    const filingId: string = draft.body.id;
+
+    const html = await system.request('GET', `/api/filings/${filingId}/document?format=html`, { token: tokens.responder });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html.body).toContain(incident.reference);
+    const pdf = await fetch(`${system.baseUrl}/api/filings/${filingId}/document?format=pdf`, { headers: { authorization: `Bearer ${tokens.responder}` } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const json = await system.request('GET', `/api/filings/${filingId}/document?format=json`, { token: tokens.responder });
+    expect(json.body.schema).toBe('breachflow.filing/1');
+    expect((await system.request('GET', `/api/filings/${filingId}/document?format=docx`, { token: tokens.responder })).status).toBe(400);
+
+    expect((await api('POST', `/api/filings/${filingId}/submit`, 'responder', {})).body.status).toBe('awaiting-approval');
+    const byResponder = await api('POST', `/api/filings/${filingId}/approve`, 'responder', {});
+    expect(byResponder.status).toBe(403);
+    const stale = await api('POST', `/api/filings/${filingId}/approve`, 'approver', { revision: 7 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toMatch(/revision 7/);
+    const approved = await api('POST', `/api/filings/${filingId}/approve`, 'approver', { comment: 'Bra.', revision: 1 });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: org.users.approver.id });
+
+    const filed = await api('POST', `/api/filings/${filingId}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'imy-e-service' });
+    expect(filed.status).toBe(200);
+    expect(filed.body).toMatchObject({ status: 'filed', late: false, filedBy: org.users.responder.id, reference: null });
+    expect((await api('POST', `/api/filings/${filingId}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'imy-e-service' })).status).toBe(409);
+    const referenced = await api('POST', `/api/filings/${filingId}/reference`, 'responder', { reference: 'IMY-2026-1234' });
+    expect(referenced.body.reference).toBe('IMY-2026-1234');
+    const again = await api('POST', `/api/filings/${filingId}/reference`, 'responder', { reference: 'IMY-2026-9999' });
+    expect(again.status).toBe(409);
+    await expect(system.dataSource.query(`UPDATE filings SET channel = 'letter' WHERE id = $1`, [filingId])).rejects.toThrow(/immutable/);
+
+    const afterFiling = (await api('GET', `/api/incidents/${incident.id}`, 'responder')).body.tracks.find((t: { kind: string }) => t.kind === 'gdpr-art33');
+    expect(afterFiling).toMatchObject({ status: 'filed', late: false });
+    expect(afterFiling.supplementDeadline).toBeTruthy();
+
+    await api('PATCH', `/api/incidents/${incident.id}/facts`, 'responder', {
+      changes: { likelyConsequences: 'Risk för oönskad kontakt.', measures: 'Servern stängdes; leverantören raderade kopian.', approxRecords: 2400 },
+    });
+    for (const kind of ['supplement', 'final'] as const) {
+      const next = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'en', kind });
+      expect(next.status).toBe(201);
+      expect(next.body.supersedesId).toBeTruthy();
+      await api('POST', `/api/filings/${next.body.id}/submit`, 'responder', {});
+      expect((await api('POST', `/api/filings/${next.body.id}/approve`, 'dpo', {})).status).toBe(200);
+      expect((await api('POST', `/api/filings/${next.body.id}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'imy-e-service' })).status).toBe(200);
+    }
+    const completed = await eventually(async () => {
+      const current = (await api('GET', `/api/incidents/${incident.id}`, 'responder')).body;
+      return current.tracks.find((t: { kind: string; status: string }) => t.kind === 'gdpr-art33' && t.status === 'complete') ? current : undefined;
+    });
+    expect(completed.status).toBe('open');
+
+    const register = await api('GET', '/api/register?format=json', 'dpo');
+    const entry = register.body.find((e: { incidentId: string }) => e.incidentId === incident.id);
+    expect(entry).toMatchObject({ complete: true, missing: [] });
+    expect(entry.filings.map((f: { kind: string }) => f.kind)).toEqual(['initial', 'supplement', 'final']);
+    expect(entry.decisions.map((d: { what: string }) => d.what)).toEqual(expect.arrayContaining(['report approved', 'report filed']));
+    const csv = await system.request('GET', '/api/register?format=csv&language=en', { token: tokens.dpo });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(csv.body).toContain(incident.reference);
+
+    expect((await api('POST', `/api/incidents/${incident.id}/close`, 'responder')).status).toBe(403);
+    const closed = await api('POST', `/api/incidents/${incident.id}/close`, 'dpo');
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+  }, 120_000);
+});
+
+describe('refusals a person can meet', () => {
+  it('refuses self-approval with a message naming the four-eyes rule', async () => {
+    const incident = await incidentWithArt33Track();
+    const draft = await api('POST', `/api/incidents/${incident.id}/filings`, 'approver', { track: 'gdpr-art33', language: 'en', kind: 'initial' });
+    await api('POST', `/api/filings/${draft.body.id}/submit`, 'approver', {});
+    const self = await api('POST', `/api/filings/${draft.body.id}/approve`, 'approver', {});
+    expect(self.status).toBe(409);
+    expect(self.body.message).toMatch(/four-eyes/);
+    const rejected = await api('POST', `/api/filings/${draft.body.id}/reject`, 'dpo', { comment: 'Describe the measures taken.' });
+    expect(rejected.body.status).toBe('draft');
+  }, 60_000);
+
+  it('refuses a late filing without reasons for the delay (422), and records it with them', async () => {
+    const old = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
+    const incident = await incidentWithArt33Track({ occurredAt: old(200), discoveredAt: old(100), awareAt: old(80) });
+    expect(incident.tracks.find((t: { kind: string }) => t.kind === 'gdpr-art33').status).toBe('overdue');
+    const draft = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'sv', kind: 'initial' });
+    await api('POST', `/api/filings/${draft.body.id}/submit`, 'responder', {});
+    await api('POST', `/api/filings/${draft.body.id}/approve`, 'approver', {});
+    const noReason = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'imy-e-service' });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.message).toMatch(/reasons for the delay/);
+    const withReason = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', {
+      filedAt: new Date().toISOString(),
+      channel: 'imy-e-service',
+      delayReason: 'Awareness was established only when the supplier confirmed the exposure.',
+    });
+    expect(withReason.body).toMatchObject({ status: 'filed', late: true });
+  }, 60_000);
+
+  it('refuses to close an incident with an incomplete register entry or an unsettled track, naming what is missing', async () => {
+    const incident = await incidentWithArt33Track();
+    const refused = await api('POST', `/api/incidents/${incident.id}/close`, 'dpo');
+    expect(refused.status).toBe(409);
+    expect(refused.body.missing).toEqual(expect.arrayContaining(['effects', 'remedial-action', 'track:gdpr-art33']));
+    const responderDecides = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'responder', { reason: 'Only test data was involved after all.' });
+    expect(responderDecides.status).toBe(403);
+    const decided = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'dpo', { reason: 'Only synthetic test data was involved after all.' });
+    expect(decided.status).toBe(200);
+    await api('PATCH', `/api/incidents/${incident.id}/facts`, 'responder', { changes: { likelyConsequences: 'None: synthetic data.', measures: 'Configuration corrected.' } });
+    const closed = await eventually(async () => {
+      const result = await api('POST', `/api/incidents/${incident.id}/close`, 'dpo');
+      return result.status === 200 ? result : undefined;
+    });
+    expect(closed.body.status).toBe('closed');
+  }, 60_000);
+});
+
+describe('reminders by e-mail and in the app', () => {
+  it('sends the 50 % reminder to each responder in a message of their own, once', async () => {
+    const aware = new Date(Date.now() - 36 * HOUR + 6_000);
+    const incident = await incidentWithArt33Track({
+      occurredAt: new Date(aware.getTime() - 10 * HOUR).toISOString(),
+      discoveredAt: new Date(aware.getTime() - HOUR).toISOString(),
+      awareAt: aware.toISOString(),
+    });
+    const responderEmail = org.users.responder.email;
+    const message = await system.mail.waitFor((m) => m.subject.includes(incident.reference) && m.envelopeTo.includes(responderEmail), 30_000);
+    expect(message.envelopeTo).toEqual([responderEmail]);
+    for (const received of system.mail.messages) expect(received.envelopeTo).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(system.mail.messages.filter((m) => m.subject.includes(incident.reference) && m.envelopeTo.includes(responderEmail))).toHaveLength(1);
+    const notifications = await api('GET', '/api/notifications', 'responder');
+    expect(notifications.body.items.some((n: { incidentId: string; kind: string }) => n.incidentId === incident.id && n.kind === 'reminder')).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,191 @@
+/**
+ * Filings that follow a first one. IMY: a supplement gives only the information that was missing
+ * or has changed, not the whole form again, and names the first notification (IMY's case number
+ * and/or its date). A final report says that it is final. When the investigation shows there was
+ * no personal data breach after all, the filing says so and why, and withdraws the notification.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { buildFilingDocument } from '../../../libs/domain/src/filings/build-filing-document.js';
+import type { FilingInput } from '../../../libs/domain/src/filings/filing-input.js';
+import type { IncidentFacts } from '../../../libs/domain/src/incident/incident-facts.js';
+import { BOOKING_BREACH, art33Input, assessmentOf, processorInput, VENDOR_OUTAGE } from './filing-fixtures.js';
+import { allItems, itemOf, missingIds, valueOf } from './item-lookup.js';
+
+const FIRST_FILING_FACTS: IncidentFacts = BOOKING_BREACH;
+const FIRST_FILED = { sequence: 1, filedAt: '2026-11-24T11:02:00.000Z', reference: 'IMY-2026-12345', factsVersion: 3, facts: FIRST_FILING_FACTS };
+
+/** A supplement on 2 December: the number of records is now known, and the measures were extended. */
+function supplementInput(changes: Partial<FilingInput> = {}, facts: IncidentFacts = { ...FIRST_FILING_FACTS, approxRecords: 14_500 }): FilingInput {
+  return art33Input({
+    kind: 'supplement',
+    incident: { reference: 'INC-2026-0042', factsVersion: 5, facts },
+    risk: assessmentOf(facts),
+    previous: FIRST_FILED,
+    preparedAt: '2026-12-02T09:00:00.000Z',
+    deadline: '2026-12-22T11:02:00.000Z',
+    ...changes,
+  });
+}
+
+describe('a supplement to the Art. 33 notification', () => {
+  it("names the first notification: IMY's case number and the date it was filed", () => {
+    const document = buildFilingDocument(supplementInput());
+    expect(document.sections[0]!.id).toBe('followUp');
+    expect(valueOf(document, 'followUp.authorityReference')).toBe('IMY-2026-12345');
+    expect(valueOf(document, 'followUp.firstFiledAt')).toBe('2026-11-24 kl. 12:02 CET');
+    expect(valueOf(document, 'controller.name')).toBe('Region Exempelby');
+    expect(valueOf(document, 'controller.reference')).toBe('INC-2026-0042');
+    expect(document.title).toBe('Komplettering av anmälan om personuppgiftsincident');
+  });
+
+  it('lists only the items that changed, each with its earlier answer', () => {
+    const document = buildFilingDocument(supplementInput());
+    const changes = document.sections.find((section) => section.id === 'changes')!;
+    expect(changes.items).toEqual([
+      {
+        id: 'records.count',
+        label: 'Ungefärligt antal berörda personuppgiftsposter',
+        value: 'ca 14\u00a0500 poster. Antalet är ungefärligt: en uppskattning utifrån utredningen hittills.',
+        required: true,
+        art33Item: 'a',
+        previousValue: null,
+      },
+    ]);
+    expect(allItems(document).some((item) => item.id === 'breach.description')).toBe(false);
+    expect(document.missing).toEqual([]);
+  });
+
+  it('shows a changed answer before → after, numbered as in the form', () => {
+    const facts = { ...FIRST_FILING_FACTS, approxRecords: 14_500, subjects: { approxCount: 2_400, categories: ['patients' as const, 'children' as const] } };
+    const document = buildFilingDocument(supplementInput({}, facts));
+    const categories = itemOf(document, 'subjects.categories');
+    expect(categories).toMatchObject({ number: '25', previousValue: 'Patienter.', value: 'Patienter, barn.' });
+    expect(itemOf(document, 'subjects.count')).toMatchObject({
+      previousValue: 'ca 2\u00a0000 personer. Antalet är ungefärligt: en uppskattning utifrån utredningen hittills.',
+      value: 'ca 2\u00a0400 personer. Antalet är ungefärligt: en uppskattning utifrån utredningen hittills.',
+    });
+  });
+
+  it('adds the new severity and Art. 34 position when the facts the risk model reads have changed', () => {
+    const facts = { ...FIRST_FILING_FACTS, approxRecords: 14_500, subjects: { approxCount: 2_400, categories: ['patients' as const] } };
+    const ids = allItems(buildFilingDocument(supplementInput({}, facts))).map((item) => item.id);
+    expect(ids).toContain('consequences.severity');
+    expect(ids).toContain('informing.status');
+  });
+
+  it('does not read a reordered list of the same categories as a change', () => {
+    const reordered = { ...FIRST_FILING_FACTS, data: { ...FIRST_FILING_FACTS.data!, categories: ['health' as const, 'national-id' as const, 'contact' as const, 'identity' as const] } };
+    const document = buildFilingDocument(supplementInput({}, { ...reordered, approxRecords: 14_500 }));
+    expect(allItems(document).map((item) => item.id)).not.toContain('data.categories');
+  });
+
+  it('says so when nothing has changed', () => {
+    const document = buildFilingDocument(supplementInput({}, FIRST_FILING_FACTS));
+    // The number of records was missing in the first filing and still is: it stays listed as outstanding.
+    expect(itemOf(document, 'records.count')).toMatchObject({ value: null, required: true });
+    expect(itemOf(document, 'records.count').previousValue).toBeUndefined();
+    const unchanged = buildFilingDocument(
+      supplementInput({ previous: { ...FIRST_FILED, facts: { ...FIRST_FILING_FACTS, approxRecords: 14_500 } } }),
+    );
+    expect(valueOf(unchanged, 'followUp.noChanges')).toBe('Inga uppgifter har ändrats sedan den förra anmälan.');
+  });
+
+  it('keeps listing what is still missing, and asks why (Art. 33(4))', () => {
+    const document = buildFilingDocument(supplementInput({}, FIRST_FILING_FACTS));
+    expect(missingIds(document)).toEqual(['records.count', 'other.informationToFollow']);
+    expect(document.header?.preliminary).toBe(true);
+  });
+
+  it('without an IMY case number, the date of the first filing identifies it', () => {
+    const { reference: _none, ...withoutReference } = FIRST_FILED;
+    const document = buildFilingDocument(supplementInput({ previous: withoutReference }));
+    expect(itemOf(document, 'followUp.authorityReference')).toMatchObject({ value: null, required: false });
+    expect(missingIds(document)).toEqual([]);
+  });
+
+  it('after its own deadline requires the reasons for the delay', () => {
+    const document = buildFilingDocument(supplementInput({ preparedAt: '2026-12-23T08:00:00.000Z' }));
+    expect(document.late).toBe(true);
+    expect(missingIds(document)).toContain('timeline.delayReason');
+  });
+
+  it('refuses to be drafted without the filing it supplements', () => {
+    expect(() => buildFilingDocument(supplementInput({ previous: undefined }))).toThrow('a supplement filing needs input.previous');
+  });
+});
+
+describe('a final report', () => {
+  it('states that it is the final report and has nothing left to follow', () => {
+    const document = buildFilingDocument(supplementInput({ kind: 'final' }));
+    expect(document.title).toBe('Slutlig rapport om personuppgiftsincident');
+    expect(valueOf(document, 'followUp.final')).toBe('Detta är den slutliga rapporten om incidenten. Inga fler kompletteringar planeras.');
+    expect(allItems(document).map((item) => item.id)).not.toContain('other.informationToFollow');
+    expect(document.header?.preliminary).toBe(false);
+  });
+
+  it('in English too', () => {
+    const document = buildFilingDocument(supplementInput({ kind: 'final', language: 'en' }));
+    expect(document.title).toBe('Final report on a personal data breach');
+    expect(valueOf(document, 'followUp.final')).toBe('This is the final report on the breach. No further supplements are planned.');
+  });
+});
+
+describe('no personal data breach after all', () => {
+  const noBreach = (changes: Partial<FilingInput> = {}) =>
+    buildFilingDocument(
+      supplementInput({
+        kind: 'no-breach',
+        noBreachJustification: 'Kontot användes av en behörig administratör; exporten stannade inom regionens nät.',
+        ...changes,
+      }),
+    );
+
+  it('withdraws the notification and says why', () => {
+    const document = noBreach();
+    expect(document.title).toBe('Meddelande om att det inte var en personuppgiftsincident');
+    expect(valueOf(document, 'noBreach.statement')).toBe(
+      'Efter utredning bedömer vi att det som anmäldes 2026-11-24 kl. 12:02 CET inte var en personuppgiftsincident. Vi återkallar därför anmälan.',
+    );
+    expect(valueOf(document, 'noBreach.justification')).toBe('Kontot användes av en behörig administratör; exporten stannade inom regionens nät.');
+    expect(valueOf(document, 'followUp.authorityReference')).toBe('IMY-2026-12345');
+    expect(document.missing).toEqual([]);
+  });
+
+  it('requires the justification', () => {
+    expect(missingIds(noBreach({ noBreachJustification: undefined }))).toEqual(['noBreach.justification']);
+  });
+
+  it('repeats none of the breach answers', () => {
+    expect(allItems(noBreach()).map((item) => item.id)).toEqual([
+      'followUp.authorityReference',
+      'followUp.firstFiledAt',
+      'controller.name',
+      'controller.orgNumber',
+      'controller.reference',
+      'noBreach.statement',
+      'noBreach.justification',
+    ]);
+  });
+});
+
+describe("a supplement to a processor's notice", () => {
+  it('lists the changes to the controller, numbered in order, without Art. 34 answers', () => {
+    const facts = { ...VENDOR_OUTAGE, subjects: { approxCount: 900, categories: ['patients' as const] } };
+    const document = buildFilingDocument(
+      processorInput({
+        kind: 'supplement',
+        incident: { reference: 'JS-2026-117', factsVersion: 3, facts },
+        risk: assessmentOf(facts),
+        previous: { sequence: 1, filedAt: '2026-11-24T12:10:00.000Z', factsVersion: 2, facts: VENDOR_OUTAGE },
+        preparedAt: '2026-11-25T09:00:00.000Z',
+        deadline: '2026-12-22T12:10:00.000Z',
+      }),
+    );
+    expect(valueOf(document, 'followUp.firstFiledAt')).toBe('2026-11-24 kl. 13:10 CET');
+    const ids = allItems(document).map((item) => item.id);
+    expect(ids).toContain('subjects.count');
+    expect(ids).toContain('consequences.severity');
+    expect(ids).not.toContain('informing.status');
+    expect(allItems(document).map((item) => item.number)).toEqual(allItems(document).map((_, index) => String(index + 1)));
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * E-mails about clocks: one message per recipient, a subject, a plain-text and an HTML part, in
+ * Swedish or English. They name incidents and times only, never a data subject.
+ */
+import { describe, expect, it } from '@jest/globals';
+import { EMAIL_NAMES, type ClockEmailModel } from '../../../libs/rendering/src/email-models.js';
+import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
+import { expectGolden } from './golden.js';
+import { CLOCK_EMAIL, DIGEST_EMAIL } from './rendering-fixtures.js';
+
+const catalog = TemplateCatalog.load();
+const LANGUAGES = ['sv', 'en'] as const;
+
+const render = (name: (typeof EMAIL_NAMES)[number], language: (typeof LANGUAGES)[number]) =>
+  name === 'digest' ? catalog.renderEmail('digest', language, DIGEST_EMAIL[language]) : catalog.renderEmail(name, language, CLOCK_EMAIL[language]);
+
+describe('e-mails', () => {
+  for (const name of EMAIL_NAMES) {
+    for (const language of LANGUAGES) {
+      it(`${language}/${name}: subject, text and HTML equal their golden files`, () => {
+        const message = render(name, language);
+        expectGolden(`email/${language}/${name}.subject.txt`, `${message.subject}\n`);
+        expectGolden(`email/${language}/${name}.text.txt`, message.text);
+        expectGolden(`email/${language}/${name}.html`, message.html);
+      });
+    }
+  }
+
+  it('escapes the incident title in HTML but not in the plain text, and keeps the subject on one line', () => {
+    const model: ClockEmailModel = { ...CLOCK_EMAIL.en, incidentTitle: 'Tom & Jerry <script>x</script>\nBcc: someone@example.org' };
+    const message = catalog.renderEmail('reminder', 'en', model);
+    expect(message.html).toContain('Tom &amp; Jerry &lt;script&gt;x&lt;/script&gt;');
+    expect(message.html).not.toContain('<script>');
+    expect(message.text).toContain('Tom & Jerry <script>x</script>');
+    expect(message.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('a digest without running clocks says so', () => {
+    const message = catalog.renderEmail('digest', 'sv', { ...DIGEST_EMAIL.sv, clocks: [] });
+    expect(message.text).toContain('Inga tidsfrister löper just nu.');
+    expect(message.html).toContain('Inga tidsfrister löper just nu.');
+    expect(message.subject).toBe('Översikt 2026-11-25: 0 löpande tidsfrister – Region Exempelby');
+  });
+
+  it('lists the clocks of a digest in the order given', () => {
+    const { text } = catalog.renderEmail('digest', 'en', DIGEST_EMAIL.en);
+    expect(text.indexOf('INC-2026-0040')).toBeLessThan(text.indexOf('INC-2026-0042'));
+    expect(text).toContain('(overdue)');
+  });
+
+  it('refuses a model that lacks a field, rather than sending a blank', () => {
+    const { incidentUrl: _missing, ...incomplete } = CLOCK_EMAIL.sv;
+    expect(() => catalog.renderEmail('reminder', 'sv', incomplete as ClockEmailModel)).toThrow(/"incidentUrl" not defined/);
+  });
+});

@@ -1,0 +1,73 @@
+import { buildFilingDocument } from '../../../libs/domain/src/filings/build-filing-document.js';
+import type { FilingDocument, FilingLanguage } from '../../../libs/domain/src/filings/filing-input.js';
+import type { ClockEmailModel, DigestEmailModel } from '../../../libs/rendering/src/email-models.js';
+import { art33Input, assessmentOf, BOOKING_BREACH, lateArt33Input, processorInput } from '../filings/filing-fixtures.js';
+
+/** One document per template and language, each showing what its template must lay out. */
+export const GOLDEN_FILINGS: ReadonlyArray<{ name: string; document: () => FilingDocument }> = [
+  // Late, with the number of records still unknown: the late box and the missing box both show.
+  { name: 'filings/sv/gdpr-art33', document: () => buildFilingDocument(lateArt33Input('sv')) },
+  { name: 'filings/en/gdpr-art33', document: () => buildFilingDocument(lateArt33Input('en')) },
+  { name: 'filings/sv/gdpr-art33-2', document: () => buildFilingDocument(processorInput()) },
+  { name: 'filings/en/gdpr-art33-2', document: () => buildFilingDocument(processorInput({ language: 'en' })) },
+  // A supplement: changed answers beside their earlier ones.
+  { name: 'filings/sv/gdpr-art33.supplement', document: () => buildFilingDocument(supplementInput('sv')) },
+];
+
+export function supplementInput(language: FilingLanguage) {
+  const facts = { ...BOOKING_BREACH, approxRecords: 14_500, subjects: { approxCount: 2_400, categories: ['patients' as const, 'children' as const] } };
+  return art33Input({
+    kind: 'supplement',
+    language,
+    incident: { reference: 'INC-2026-0042', factsVersion: 5, facts },
+    risk: assessmentOf(facts),
+    previous: { sequence: 1, filedAt: '2026-11-24T11:02:00.000Z', reference: 'IMY-2026-12345', factsVersion: 3, facts: BOOKING_BREACH },
+    preparedAt: '2026-12-02T09:00:00.000Z',
+    deadline: '2026-12-22T11:02:00.000Z',
+  });
+}
+
+export const CLOCK_EMAIL: Record<FilingLanguage, ClockEmailModel> = {
+  sv: {
+    recipientName: 'Handläggare Exempel',
+    incidentReference: 'INC-2026-0042',
+    incidentTitle: 'Intrång i tidbokningssystemet',
+    trackLabel: 'Anmälan till IMY (artikel 33)',
+    deadline: '2026-11-26 kl. 14:15 CET',
+    timeLeft: '18 h 30 min',
+    reminderLabel: '75 %',
+    incidentUrl: 'https://breachflow.example/incidents/4f1c2a3e',
+  },
+  en: {
+    recipientName: 'Example Responder',
+    incidentReference: 'INC-2026-0042',
+    incidentTitle: 'Intrusion into the booking system',
+    trackLabel: 'Notification to IMY (Art. 33)',
+    deadline: '26 November 2026, 14:15 CET',
+    timeLeft: '18 h 30 min',
+    reminderLabel: '75 %',
+    incidentUrl: 'https://breachflow.example/incidents/4f1c2a3e',
+  },
+};
+
+export const DIGEST_EMAIL: Record<FilingLanguage, DigestEmailModel> = {
+  sv: {
+    recipientName: 'Dataskyddsombudet',
+    organisationName: 'Region Exempelby',
+    date: '2026-11-25',
+    clocks: [
+      { incidentReference: 'INC-2026-0040', incidentTitle: 'Felskickad remiss', trackLabel: 'Anmälan till IMY (artikel 33)', deadline: '2026-11-25 kl. 09:00 CET', timeLeft: 'försenad med 2 h 0 min', status: 'overdue' },
+      { incidentReference: 'INC-2026-0042', incidentTitle: 'Intrång i tidbokningssystemet', trackLabel: 'Anmälan till IMY (artikel 33)', deadline: '2026-11-26 kl. 14:15 CET', timeLeft: '27 h 15 min', status: 'due-soon' },
+      { incidentReference: 'INC-2026-0043', incidentTitle: 'Borttappad bärbar dator', trackLabel: 'Anmälan till IMY (artikel 33)', deadline: '2026-11-27 kl. 10:00 CET', timeLeft: '47 h 0 min', status: 'awaiting-approval' },
+    ],
+  },
+  en: {
+    recipientName: 'Data Protection Officer',
+    organisationName: 'Region Exempelby',
+    date: '25 November 2026',
+    clocks: [
+      { incidentReference: 'INC-2026-0040', incidentTitle: 'Misdirected referral', trackLabel: 'Notification to IMY (Art. 33)', deadline: '25 November 2026, 09:00 CET', timeLeft: 'overdue by 2 h 0 min', status: 'overdue' },
+      { incidentReference: 'INC-2026-0042', incidentTitle: 'Intrusion into the booking system', trackLabel: 'Notification to IMY (Art. 33)', deadline: '26 November 2026, 14:15 CET', timeLeft: '27 h 15 min', status: 'running' },
+    ],
+  },
+};

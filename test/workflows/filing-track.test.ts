@@ -1,0 +1,296 @@
+/**
+ * The Art. 33 track: the 72-hour clock, reminders and escalation, overdue escalation every
+ * 12 hours, four-eyes approval, recorded filing with frozen lateness, the four-week supplement
+ * clock, and the processor's Art. 33(2) track — each step a validated update.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import type { TrackNoticeInput } from '../../apps/worker/src/activities/notice.activities.js';
+import {
+  approveFilingUpdate,
+  createDraftUpdate,
+  markNotRequiredUpdate,
+  moveAnchorSignal,
+  recordFilingUpdate,
+  rejectFilingUpdate,
+  submitFilingUpdate,
+  trackStateQuery,
+  type FilingTrackInput,
+} from '../../workflows/tracks/filing-track.messages.js';
+import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
+
+const HOUR = 3_600_000;
+const responder = { userId: randomUUID(), role: 'responder' as const };
+const approver = { userId: randomUUID(), role: 'approver' as const };
+const dpo = { userId: randomUUID(), role: 'dpo' as const };
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  env = await createTimeSkippingEnvironment();
+  bundle = await bundleWorkflows();
+}, 120_000);
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+function fakeActivities() {
+  const notices: TrackNoticeInput[] = [];
+  const filed: Array<{ filingId: string; late: boolean; delayReason: string | null }> = [];
+  const revisions = new Map<string, number>();
+  return {
+    notices,
+    filed,
+    activities: {
+      async recordClock() {},
+      async renderDraft(input: { filingId: string }) {
+        const revision = (revisions.get(input.filingId) ?? 0) + 1;
+        revisions.set(input.filingId, revision);
+        return { revision, missing: 0 };
+      },
+      async recordTransition() {},
+      async recordFiled(input: { filingId: string; late: boolean; delayReason: string | null }) {
+        filed.push(input);
+      },
+      async recordNotRequired() {},
+      async notifyTrack(input: TrackNoticeInput) {
+        notices.push(input);
+        return { recipients: 1 };
+      },
+    },
+  };
+}
+
+async function withTrack<T>(
+  overrides: Partial<FilingTrackInput>,
+  run: (ctx: { handle: Awaited<ReturnType<typeof env.client.workflow.start>>; start: number; fake: ReturnType<typeof fakeActivities> }) => Promise<T>,
+): Promise<T> {
+  const fake = fakeActivities();
+  const taskQueue = `track-${randomUUID()}`;
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fake.activities });
+  return worker.runUntil(async () => {
+    const start = await env.currentTimeMs();
+    const input: FilingTrackInput = {
+      incidentId: randomUUID(),
+      organisationId: randomUUID(),
+      track: 'gdpr-art33',
+      anchorAt: new Date(start).toISOString(),
+      windowMs: 72 * HOUR,
+      ...overrides,
+    };
+    const handle = await env.client.workflow.start('filingTrackWorkflow', { taskQueue, workflowId: `track-${randomUUID()}`, args: [input] });
+    await handle.query(trackStateQuery);
+    try {
+      return await run({ handle, start, fake });
+    } finally {
+      await handle.terminate().catch(() => undefined);
+    }
+  });
+}
+
+const kinds = (notices: TrackNoticeInput[]) => notices.map((n) => `${n.kind}:${n.reminderKey}`);
+const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (e) => e.cause as { type: string; message: string });
+
+async function approvedDraft(handle: Awaited<ReturnType<typeof env.client.workflow.start>>, kind: 'initial' | 'supplement' | 'final' = 'initial') {
+  const filingId = randomUUID();
+  await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind, language: 'sv', actor: responder }] });
+  await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 1, actor: responder }] });
+  await handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: approver }] });
+  return filingId;
+}
+
+describe('the Art. 33 clock and its reminders', () => {
+  it('reminds at 50 %, 75 % and 90 %, escalates from 75 % when nothing awaits approval, and is overdue at the deadline', async () => {
+    await withTrack({}, async ({ handle, start, fake }) => {
+      await env.sleep(36 * HOUR + 1_000);
+      expect(kinds(fake.notices)).toEqual(['reminder:p50']);
+      await env.sleep(18 * HOUR);
+      expect(kinds(fake.notices)).toEqual(['reminder:p50', 'reminder:p75', 'escalation:p75-escalation']);
+      await env.sleep(18 * HOUR);
+      expect(kinds(fake.notices)).toEqual([
+        'reminder:p50',
+        'reminder:p75',
+        'escalation:p75-escalation',
+        'reminder:p90',
+        'escalation:p90-escalation',
+        'overdue:deadline',
+        'escalation:deadline-escalation',
+      ]);
+      for (const notice of fake.notices.filter((n) => !n.reminderKey.startsWith('overdue'))) {
+        const fired = new Date(notice.firedAt).getTime() - new Date(notice.dueAt).getTime();
+        expect(fired).toBeGreaterThanOrEqual(0);
+        expect(fired).toBeLessThan(1_000);
+      }
+      expect(fake.notices[3].dueAt).toBe(new Date(start + 64.8 * HOUR).toISOString());
+      expect((await handle.query(trackStateQuery)).status).toBe('overdue');
+    });
+  }, 60_000);
+
+  it('repeats the overdue escalation every 12 hours until the report is filed, and never sends a reminder twice', async () => {
+    await withTrack({}, async ({ handle, fake }) => {
+      await env.sleep(72 * HOUR + 36 * HOUR + 1_000);
+      const overdue = fake.notices.filter((n) => n.kind === 'overdue');
+      expect(overdue.map((n) => n.reminderKey)).toEqual(['deadline', expect.stringMatching(/^overdue-/), expect.stringMatching(/^overdue-/), expect.stringMatching(/^overdue-/)]);
+      expect(new Set(fake.notices.map((n) => `${n.kind}:${n.reminderKey}`)).size).toBe(fake.notices.length);
+      const filingId = await approvedDraft(handle);
+      await handle.executeUpdate(recordFilingUpdate, {
+        args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', delayReason: 'The forensic report arrived late.', actor: responder }],
+      });
+      const before = fake.notices.filter((n) => n.kind === 'overdue').length;
+      await env.sleep(48 * HOUR);
+      expect(fake.notices.filter((n) => n.kind === 'overdue').length).toBe(before);
+    });
+  }, 60_000);
+
+  it('does not escalate a reminder while a draft awaits approval', async () => {
+    await withTrack({}, async ({ handle, fake }) => {
+      const filingId = randomUUID();
+      await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind: 'initial', language: 'en', actor: responder }] });
+      await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 1, actor: responder }] });
+      await env.sleep(55 * HOUR);
+      expect(kinds(fake.notices)).toEqual(['reminder:p50', 'reminder:p75']);
+      expect((await handle.query(trackStateQuery)).status).toBe('awaiting-approval');
+    });
+  }, 60_000);
+
+  it('moves the deadline when awareAt is corrected before the first filing', async () => {
+    await withTrack({}, async ({ handle, start }) => {
+      await handle.signal(moveAnchorSignal, { anchorAt: new Date(start + 5 * HOUR).toISOString() });
+      await env.sleep(1_000);
+      expect((await handle.query(trackStateQuery)).deadline).toBe(new Date(start + 77 * HOUR).toISOString());
+    });
+  }, 60_000);
+
+  it('freezes lateness at the first filing: correcting awareAt afterwards cannot undo it', async () => {
+    await withTrack({}, async ({ handle, start, fake }) => {
+      await env.sleep(80 * HOUR);
+      const filingId = await approvedDraft(handle);
+      const missingReason = await refusal(
+        handle.executeUpdate(recordFilingUpdate, { args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] }),
+      );
+      expect(missingReason).toMatchObject({ type: 'Unprocessable', message: expect.stringMatching(/reasons for the delay/) });
+      await handle.executeUpdate(recordFilingUpdate, {
+        args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', delayReason: 'Awareness was established only after the forensic report.', actor: responder }],
+      });
+      expect(fake.filed[0].late).toBe(true);
+      await handle.signal(moveAnchorSignal, { anchorAt: new Date(start + 20 * HOUR).toISOString() });
+      await env.sleep(1_000);
+      const state = await handle.query(trackStateQuery);
+      expect(state.late).toBe(true);
+      expect(state.deadline).toBe(new Date(start + 72 * HOUR).toISOString());
+    });
+  }, 60_000);
+});
+
+describe('approval', () => {
+  it('refuses self-approval, a responder, and a stale revision, each with its message', async () => {
+    await withTrack({}, async ({ handle }) => {
+      const filingId = randomUUID();
+      const author = { userId: approver.userId, role: 'approver' as const };
+      await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind: 'initial', language: 'sv', actor: author }] });
+      await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 1, actor: author }] });
+      expect(await refusal(handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: author }] }))).toMatchObject({
+        type: 'Conflict',
+        message: expect.stringMatching(/four-eyes/),
+      });
+      expect(await refusal(handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: responder }] }))).toMatchObject({
+        type: 'Forbidden',
+        message: expect.stringMatching(/approver, dpo; you are responder/),
+      });
+      await handle.executeUpdate(rejectFilingUpdate, { args: [{ filingId, revision: 1, actor: dpo, comment: 'Add the measures taken.' }] });
+      await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind: 'initial', language: 'sv', actor: responder }] });
+      await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 2, actor: responder }] });
+      expect(await refusal(handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: dpo }] }))).toMatchObject({
+        type: 'Conflict',
+        message: expect.stringMatching(/revision 1, but the draft is now at revision 2/),
+      });
+      const approved = await handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 2, actor: dpo }] });
+      expect(approved.filings[0].status).toBe('approved');
+    });
+  }, 60_000);
+
+  it('refuses to record a report that is not approved, and a second recording', async () => {
+    await withTrack({}, async ({ handle }) => {
+      const draftId = randomUUID();
+      await handle.executeUpdate(createDraftUpdate, { args: [{ filingId: draftId, kind: 'initial', language: 'sv', actor: responder }] });
+      const now = new Date(await env.currentTimeMs()).toISOString();
+      expect(await refusal(handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: draftId, filedAt: now, channel: 'imy-e-service', actor: responder }] }))).toMatchObject({
+        type: 'Conflict',
+        message: expect.stringMatching(/must be approved/),
+      });
+    });
+  }, 60_000);
+});
+
+describe('supplements (Art. 33(4))', () => {
+  it('runs a four-week supplement clock from the initial report until a final report is filed', async () => {
+    await withTrack({}, async ({ handle, fake }) => {
+      await env.sleep(10 * HOUR);
+      const initial = await approvedDraft(handle);
+      const filedAt = await env.currentTimeMs();
+      const afterInitial = await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: initial, filedAt: new Date(filedAt).toISOString(), channel: 'imy-e-service', actor: responder }] });
+      expect(afterInitial.status).toBe('filed');
+      expect(afterInitial.late).toBe(false);
+      expect(afterInitial.supplementDeadline).toBe(new Date(filedAt + 28 * 24 * HOUR).toISOString());
+      await env.sleep(14 * 24 * HOUR + 1_000);
+      expect(kinds(fake.notices.filter((n) => n.kind === 'supplement-reminder'))).toEqual(['supplement-reminder:p50']);
+      expect(fake.notices.some((n) => n.kind === 'reminder')).toBe(false);
+
+      const final = await approvedDraft(handle, 'final');
+      const done = await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: final, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] });
+      expect(done.status).toBe('complete');
+      expect(done.late).toBe(false);
+      const state = await handle.result();
+      expect(state.status).toBe('complete');
+    });
+  }, 60_000);
+
+  it('refuses a supplement before the initial report and a second initial report', async () => {
+    await withTrack({}, async ({ handle }) => {
+      expect(await refusal(handle.executeUpdate(createDraftUpdate, { args: [{ filingId: randomUUID(), kind: 'supplement', language: 'sv', actor: responder }] }))).toMatchObject({
+        type: 'Conflict',
+      });
+      const initial = await approvedDraft(handle);
+      await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: initial, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] });
+      expect(await refusal(handle.executeUpdate(createDraftUpdate, { args: [{ filingId: randomUUID(), kind: 'initial', language: 'sv', actor: responder }] }))).toMatchObject({
+        type: 'Conflict',
+        message: expect.stringMatching(/already filed/),
+      });
+    });
+  }, 60_000);
+});
+
+describe('a track decided not required', () => {
+  it('needs an approver and a reason, stops the clock, and is refused once a report is filed', async () => {
+    await withTrack({}, async ({ handle, fake }) => {
+      expect(await refusal(handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: responder }] }))).toMatchObject({ type: 'Forbidden' });
+      const state = await handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: dpo }] });
+      expect(state.status).toBe('not-required');
+      await env.sleep(80 * HOUR);
+      expect(fake.notices).toEqual([]);
+    });
+  }, 60_000);
+});
+
+describe("the processor's Art. 33(2) track", () => {
+  it('runs on the organisation’s target (24 h) and is complete once every controller is notified', async () => {
+    await withTrack({ track: 'gdpr-art33-2', windowMs: 24 * HOUR, recipients: ['Region Norr', 'Region Syd'] }, async ({ handle, start, fake }) => {
+      expect((await handle.query(trackStateQuery)).deadline).toBe(new Date(start + 24 * HOUR).toISOString());
+      await env.sleep(12 * HOUR + 1_000);
+      expect(kinds(fake.notices)).toEqual(['reminder:p50']);
+      const wrong = await refusal(handle.executeUpdate(createDraftUpdate, { args: [{ filingId: randomUUID(), kind: 'initial', language: 'sv', actor: responder, recipient: 'Someone Else' }] }));
+      expect(wrong).toMatchObject({ type: 'Unprocessable' });
+      for (const recipient of ['Region Norr', 'Region Syd']) {
+        const filingId = randomUUID();
+        await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind: 'initial', language: 'sv', actor: responder, recipient }] });
+        await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 1, actor: responder }] });
+        await handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: approver }] });
+        await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'e-mail', actor: responder }] });
+      }
+      expect((await handle.result()).status).toBe('complete');
+    });
+  }, 60_000);
+});

@@ -1,0 +1,14 @@
+import { proxyActivities, workflowInfo } from '@temporalio/workflow';
+import type { DigestActivities } from '../../apps/worker/src/activities/digest.activities.js';
+
+const digests = proxyActivities<DigestActivities>({
+  startToCloseTimeout: '10 minutes',
+  retry: { initialInterval: '10 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2 },
+});
+
+/** Each morning (a Temporal Schedule), every organisation's approvers and DPO get their open clocks, soonest first. */
+export async function dailyDigestWorkflow(): Promise<number> {
+  // The schedule's nominal time names the digest, so a retried or late run is the same digest.
+  const scheduledFor = workflowInfo().startTime;
+  return digests.sendDailyDigests({ date: scheduledFor.toISOString().slice(0, 10), at: scheduledFor.toISOString() });
+}
