@@ -18,6 +18,7 @@ import { IncidentTracksController } from './incidents/incident-tracks.controller
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { IncidentsService } from './incidents/incidents.service.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
+import { OrganisationController } from './organisation/organisation.controller.js';
 import { RegisterController } from './register/register.controller.js';
 import { RegisterService } from './register/register.service.js';
 import { IncidentRiskService } from './risk/incident-risk.service.js';
@@ -46,6 +47,7 @@ export class AppModule {
         FilingsController,
         RegisterController,
         NotificationsController,
+        OrganisationController,
         RiskController,
         ...(config.NODE_ENV !== 'production' && config.MAIL_SINK_DIR ? [DevMailController] : []),
       ],

@@ -2,7 +2,8 @@ import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } fro
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { encryptedDataConverter } from '../../../libs/platform/src/temporal.js';
 
-export const DAILY_DIGEST_SCHEDULE_ID = 'breachflow-daily-digest';
+/** One schedule per deployment (task queue), so two deployments sharing a namespace do not collide. */
+export const dailyDigestScheduleId = (taskQueue: string): string => `breachflow-daily-digest-${taskQueue}`;
 
 /**
  * Creates the morning digest's Temporal Schedule once (idempotent: every worker start tries,
@@ -13,7 +14,7 @@ export async function ensureDigestSchedule(config: AppConfig, timeZone = 'Europe
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter(config) });
     await client.schedule.create({
-      scheduleId: DAILY_DIGEST_SCHEDULE_ID,
+      scheduleId: dailyDigestScheduleId(config.TEMPORAL_TASK_QUEUE),
       spec: { calendars: [{ hour: 7, minute: 0 }], timezone: timeZone },
       action: { type: 'startWorkflow', workflowType: 'dailyDigestWorkflow', taskQueue: config.TEMPORAL_TASK_QUEUE, args: [] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '6 hours' },

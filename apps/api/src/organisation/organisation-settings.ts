@@ -1,0 +1,46 @@
+import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
+
+const text = (maxLength: number) => ({ anyOf: [{ type: 'string', minLength: 1, maxLength }, { type: 'null' }] }) as const;
+
+/** What an admin or the DPO may change: the controller's details for filings and the clock settings. */
+export const organisationSettingsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    legalName: text(300),
+    orgNumber: { anyOf: [{ type: 'string', pattern: '^[0-9]{6}-[0-9]{4}$' }, { type: 'null' }] },
+    postalAddress: text(500),
+    contactName: text(200),
+    contactEmail: { anyOf: [{ type: 'string', format: 'email', maxLength: 320 }, { type: 'null' }] },
+    contactPhone: text(50),
+    contactRole: text(100),
+    timeZone: { type: 'string', minLength: 1, maxLength: 64 },
+    reminderFractions: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 10,
+      uniqueItems: true,
+      items: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+      description: 'Fractions of each window at which reminders fire, e.g. [0.5, 0.75, 0.9, 1]',
+    },
+    processorNoticeHours: { type: 'integer', minimum: 1, maximum: 72 },
+  },
+} as const;
+
+export interface OrganisationSettings {
+  name?: string;
+  legalName?: string | null;
+  orgNumber?: string | null;
+  postalAddress?: string | null;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  contactRole?: string | null;
+  timeZone?: string;
+  reminderFractions?: number[];
+  processorNoticeHours?: number;
+}
+
+export const validateOrganisationSettings = compileValidator<OrganisationSettings>(organisationSettingsSchema);
