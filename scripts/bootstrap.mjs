@@ -46,15 +46,31 @@ function start(binaries) {
 function test(binaries, jestArgs) {
   const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer };
   const bin = (name) => join(projectRoot, 'node_modules', '.bin', name);
+  // One Jest run per project, and every test file in a fresh process: the Temporal SDK keeps
+  // one native runtime and a pool of workflow threads per process, and a workflow that spins
+  // can abort the whole process ("async hook stack has become corrupted"); isolated, such a
+  // bug fails its own file and names it. Files still run one at a time, as they share servers.
+  const jest = (project) => [
+    `jest: ${project}`,
+    process.execPath,
+    [
+      '--experimental-vm-modules',
+      '--no-warnings=ExperimentalWarning',
+      join(projectRoot, 'node_modules/jest/bin/jest.js'),
+      '--maxWorkers=1',
+      '--workerIdleMemoryLimit=1',
+      ...jestArgs,
+      '--selectProjects',
+      project,
+    ],
+  ];
   const steps = [
     ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
     ['lint', bin('eslint'), ['--max-warnings=0', '.']],
     ['build', null, null],
-    [
-      'jest (unit, workflows, e2e)',
-      process.execPath,
-      ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', join(projectRoot, 'node_modules/jest/bin/jest.js'), '--runInBand', ...jestArgs],
-    ],
+    jest('unit'),
+    jest('workflows'),
+    jest('e2e'),
   ];
   for (const [name, command, args] of steps) {
     say(`step: ${name}`);

@@ -223,7 +223,8 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     const seenTracks = tracks.length;
     const woke = () => anchorMoved || closed || (tracksTakeOverClock && (tracks.length !== seenTracks || ownClockActive() !== clockActive));
     // Wait for the next reminder's instant, or for a correction, a new owed track or closure.
-    const interrupted = waitMs === undefined ? await condition(woke) : waitMs > 0 && (await condition(woke, waitMs));
+    // (condition() without a timeout resolves to nothing, so "woken" is stated explicitly.)
+    const interrupted = waitMs === undefined ? (await condition(woke), true) : waitMs > 0 && (await condition(woke, waitMs));
     if (interrupted) {
       if (anchorMoved) {
         anchorMoved = false;

@@ -30,9 +30,10 @@ describe('payload encryption', () => {
       const history = await raw.workflow.getHandle(created.body.workflowId).fetchHistory();
       const json = JSON.stringify(history);
       const payloads: Array<{ metadata: Record<string, unknown>; data: unknown }> = [];
-      // Search attributes are indexed by the server and deliberately unencrypted: they hold ids only.
+      // Search attributes are indexed by the server and deliberately unencrypted: they hold ids
+      // only. patched() markers are written by the SDK itself and hold only the patch's name.
       const collect = (value: unknown, path = ''): void => {
-        if (!value || typeof value !== 'object' || path.endsWith('searchAttributes')) return;
+        if (!value || typeof value !== 'object' || path.endsWith('searchAttributes') || path === 'markerRecordedEventAttributes') return;
         const record = value as Record<string, unknown>;
         if (record.metadata && 'data' in record && (record.metadata as Record<string, unknown>).encoding) {
           payloads.push(record as (typeof payloads)[number]);

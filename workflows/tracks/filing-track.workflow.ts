@@ -350,10 +350,9 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
       !supplementClock && overdue() ? (lastEscalationAt ?? deadlineClock.deadline.getTime()) + OVERDUE_ESCALATION_INTERVAL_MS : undefined;
     const wakeAt = Math.min(next?.dueAt.getTime() ?? Infinity, escalationDue ?? Infinity);
     const seen = changes;
-    const woken =
-      wakeAt === Infinity
-        ? await condition(() => changes !== seen || complete || notRequired !== null)
-        : wakeAt > Date.now() && (await condition(() => changes !== seen || complete || notRequired !== null, wakeAt - Date.now()));
+    const woke = () => changes !== seen || complete || notRequired !== null;
+    // condition() without a timeout resolves to nothing, so "woken" is stated explicitly.
+    const woken = wakeAt === Infinity ? (await condition(woke), true) : wakeAt > Date.now() && (await condition(woke, wakeAt - Date.now()));
     if (woken) continue;
     if (next && next.dueAt.getTime() <= Date.now()) {
       clock.markFired(next.key, new Date(Date.now()));
