@@ -11,12 +11,14 @@ import { IncidentFactsVersion } from '../../../../libs/persistence/src/entities/
 import { Incident } from '../../../../libs/persistence/src/entities/incident.entity.js';
 import { Organisation } from '../../../../libs/persistence/src/entities/organisation.entity.js';
 import { Reminder } from '../../../../libs/persistence/src/entities/reminder.entity.js';
+import type { RiskAssessment } from '../../../../libs/persistence/src/entities/risk-assessment.entity.js';
+import { riskPictureOf } from '../../../../libs/persistence/src/risk/load-risk-picture.js';
 import { riskFactsOfIncident } from '../../../../libs/domain/src/incident/risk-facts-of-incident.js';
 import type { RiskOutcome } from '../../../../libs/domain/src/risk/assessment.js';
 import { incidentWorkflowId, type ClockState, type IncidentState } from '../../../../workflows/messages.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { InvalidInputException } from '../common/invalid-input.exception.js';
-import type { AssessmentHistoryEntry } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
+import type { AssessmentHistoryEntry, IncidentRiskView } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
 import { IncidentRiskService } from '../risk/incident-risk.service.js';
 import type { RiskOverrideRequest } from '../risk/risk-override.request.js';
 import { IncidentWorkflowGateway } from '../temporal/incident-workflow.gateway.js';
@@ -52,9 +54,11 @@ export class IncidentsService {
       if (replay) return { view: replay, replayed: true };
     }
 
-    let incident: Incident;
+    const settings = this.organisationSettings(user.organisationId);
+    settings.catch(() => undefined); // awaited below; a failed insert must not leave it unhandled
+    let created: { incident: Incident; assessment: RiskAssessment | undefined };
     try {
-      incident = await this.dataSource.transaction((manager) => this.insertIncident(manager, user, facts, idempotencyKey, requestHash));
+      created = await this.dataSource.transaction((manager) => this.insertIncident(manager, user, facts, idempotencyKey, requestHash));
     } catch (error) {
       // Two requests with the same key raced; the loser answers with the winner's incident.
       if (idempotencyKey && (error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -63,8 +67,11 @@ export class IncidentsService {
       }
       throw error;
     }
-    await this.startWorkflow(incident);
-    return { view: await this.view(incident), replayed: false };
+    // What the request already knows is handed on, not read back from the database.
+    const { incident, assessment } = created;
+    const risk = assessment ? riskPictureOf(assessment) : null;
+    await this.startWorkflow(incident, { role: facts.ourRole, outcome: risk?.outcome ?? null, affectedControllers: facts.affectedControllers }, await settings);
+    return { view: await this.view(incident, { facts, risk }), replayed: false };
   }
 
   async list(user: AuthenticatedUser, query: IncidentListQuery): Promise<{ items: IncidentSummaryView[]; total: number; limit: number; offset: number }> {
@@ -162,7 +169,7 @@ export class IncidentsService {
     facts: IncidentFacts,
     idempotencyKey: string | undefined,
     requestHash: string,
-  ): Promise<Incident> {
+  ): Promise<{ incident: Incident; assessment: RiskAssessment | undefined }> {
     const id = randomUUID();
     const reference = await this.nextReference(manager, user.organisationId, new Date(facts.awareAt));
     await manager.insert(Incident, {
@@ -177,7 +184,7 @@ export class IncidentsService {
       createdBy: user.id,
     });
     await manager.insert(IncidentFactsVersion, { incidentId: id, version: 1, facts, changeReason: null, recordedBy: user.id });
-    await this.risk.assessFactsVersion(manager, user.organisationId, id, 1, facts);
+    const assessment = await this.risk.assessFactsVersion(manager, user.organisationId, id, 1, facts);
     if (idempotencyKey) {
       await manager.insert(IdempotencyKey, { organisationId: user.organisationId, key: idempotencyKey, requestHash, incidentId: id });
     }
@@ -188,7 +195,7 @@ export class IncidentsService {
       action: 'incident.created',
       detail: { reference, factsVersion: 1 },
     });
-    return manager.findOneByOrFail(Incident, { id });
+    return { incident: await manager.findOneByOrFail(Incident, { id }), assessment };
   }
 
   /** BF-<year>-<n>, numbered per organisation and year; serialised per organisation. */
@@ -215,8 +222,12 @@ export class IncidentsService {
     return this.view(incident);
   }
 
-  private async startWorkflow(incident: Incident): Promise<void> {
-    const { role, outcome, affectedControllers } = await this.riskSignals(incident);
+  private async startWorkflow(
+    incident: Incident,
+    known?: Awaited<ReturnType<IncidentsService['riskSignals']>>,
+    settings?: Awaited<ReturnType<IncidentsService['organisationSettings']>>,
+  ): Promise<void> {
+    const { role, outcome, affectedControllers } = known ?? (await this.riskSignals(incident));
     try {
       await this.workflows.start(incident.workflowId, incident.reference, {
         incidentId: incident.id,
@@ -226,7 +237,7 @@ export class IncidentsService {
         role,
         outcome,
         affectedControllers,
-        ...(await this.organisationSettings(incident.organisationId)),
+        ...(settings ?? (await this.organisationSettings(incident.organisationId))),
       });
     } catch (error) {
       this.log.error(`starting workflow ${incident.workflowId} failed: ${(error as Error).message}`);
@@ -278,20 +289,27 @@ export class IncidentsService {
     return incident;
   }
 
-  private async view(incident: Incident): Promise<IncidentView> {
-    const factsVersion = await this.dataSource
-      .getRepository(IncidentFactsVersion)
-      .findOneByOrFail({ incidentId: incident.id, version: incident.currentFactsVersion });
-    let state = await this.workflows.state(incident.workflowId);
+  private async view(incident: Incident, known?: { facts: IncidentFacts; risk: IncidentRiskView | null }): Promise<IncidentView> {
+    // The case file and the workflow are asked at the same time.
+    const [facts, risk, firstState] = await Promise.all([
+      known?.facts ??
+        this.dataSource
+          .getRepository(IncidentFactsVersion)
+          .findOneByOrFail({ incidentId: incident.id, version: incident.currentFactsVersion })
+          .then((version) => version.facts),
+      known ? known.risk : this.risk.current(this.dataSource.manager, incident.id, incident.currentFactsVersion),
+      this.workflows.state(incident.workflowId),
+    ]);
+    let state = firstState;
     if (state && state.factsVersion < incident.currentFactsVersion) {
       await this.syncWorkflow(incident);
       state = await this.workflows.state(incident.workflowId);
     }
-    const riskFacts = riskFactsOfIncident(factsVersion.facts);
+    const riskFacts = riskFactsOfIncident(facts);
     return {
       ...incidentSummaryView(incident),
-      facts: factsVersion.facts,
-      risk: await this.risk.current(this.dataSource.manager, incident.id, incident.currentFactsVersion),
+      facts,
+      risk,
       missingRiskFacts: riskFacts.complete ? [] : riskFacts.missing,
       tracks: await this.trackViews(incident, state),
       clocks: state?.clocks ?? (await this.clocksFromDatabase(incident.id)),

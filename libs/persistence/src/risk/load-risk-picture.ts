@@ -18,11 +18,22 @@ export async function loadRiskPicture(manager: EntityManager, incidentId: string
     latestOverride && overriddenOutcome ? { outcome: latestOverride.outcome, overriddenOutcome } : undefined,
   );
   return {
-    factsVersion,
+    ...riskPictureOf(row),
     outcome: effective.outcome,
     outcomeSource: effective.source,
     overrideLapsed: effective.overrideLapsed,
     override: effective.source === 'override' && latestOverride ? overrideView(latestOverride) : null,
+  };
+}
+
+/** The picture of an assessment nobody has overridden (e.g. the one just made). */
+export function riskPictureOf(row: RiskAssessment): IncidentRiskView {
+  return {
+    factsVersion: row.factsVersion,
+    outcome: row.outcome,
+    outcomeSource: 'model',
+    overrideLapsed: false,
+    override: null,
     assessedAt: row.assessedAt.toISOString(),
     assessmentId: row.id,
     computed: row.assessment,
