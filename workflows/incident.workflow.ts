@@ -55,6 +55,7 @@ const HOUR_MS = 3_600_000;
 export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<void> {
   // Runs started before tracks existed keep their original clock behaviour on replay.
   const tracksTakeOverClock = patched('tracks-take-over-art33-clock');
+  const processorOwesNoticeBeforeAssessment = patched('processor-notice-owed-before-assessment');
   let factsVersion = input.factsVersion;
   let role: OrganisationRole = input.role ?? 'controller';
   let riskOutcome: RiskOutcome | null = input.outcome ?? null;
@@ -76,11 +77,15 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     clocks: [art33.state(Date.now())],
   });
 
-  /** A rising outcome makes new tracks owed; a falling one never removes a track already owed. */
+  /**
+   * A rising outcome makes new tracks owed; a falling one never removes a track already owed.
+   * A processor owes its controllers the Art. 33(2) notice whatever the risk, so its track is
+   * owed before any assessment.
+   */
   const applyOutcome = (outcome: RiskOutcome | null | undefined) => {
-    if (outcome === undefined) return;
-    riskOutcome = outcome;
-    if (outcome) tracks = nextOwedTracks(tracks, outcome, role, new Date(Date.now()).toISOString());
+    if (outcome !== undefined) riskOutcome = outcome;
+    const basis = riskOutcome ?? (role === 'processor' && processorOwesNoticeBeforeAssessment ? 'no-risk' : null);
+    if (basis) tracks = nextOwedTracks(tracks, basis, role, new Date(Date.now()).toISOString());
   };
   applyOutcome(riskOutcome);
 

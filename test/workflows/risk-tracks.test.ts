@@ -68,3 +68,25 @@ describe('owed tracks in the incident workflow', () => {
     });
   }, 60_000);
 });
+
+describe('a processor', () => {
+  it('owes its controllers the Art. 33(2) notice before any assessment, on the organisation’s target', async () => {
+    const taskQueue = `tracks-${randomUUID()}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    await worker.runUntil(async () => {
+      const now = await env.currentTimeMs();
+      const incidentId = randomUUID();
+      const handle = await env.client.workflow.start('incidentWorkflow', {
+        taskQueue,
+        workflowId: `incident-${incidentId}`,
+        args: [{ incidentId, organisationId: randomUUID(), factsVersion: 1, awareAt: new Date(now).toISOString(), role: 'processor', outcome: null, processorNoticeHours: 12, affectedControllers: ['Region Norr'] }],
+      });
+      expect((await handle.query(incidentStateQuery)).tracks.map((t) => t.kind)).toEqual(['gdpr-art33-register', 'gdpr-art33-2']);
+      const notice = env.client.workflow.getHandle(filingTrackWorkflowId(incidentId, 'gdpr-art33-2'));
+      await waitFor(async () => (await notice.query(trackStateQuery).catch(() => undefined)) !== undefined);
+      expect((await notice.query(trackStateQuery)).deadline).toBe(new Date(now + 12 * 3_600_000).toISOString());
+      await handle.terminate();
+      await notice.terminate();
+    });
+  }, 60_000);
+});
