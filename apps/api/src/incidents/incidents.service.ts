@@ -328,7 +328,8 @@ export class IncidentsService {
         return {
           ...owed,
           status: live?.status ?? fallback,
-          deadline: live?.deadline ?? null,
+          // Until the track's own workflow answers, the Art. 33 deadline is the incident clock's.
+          deadline: live?.deadline ?? (owed.kind === 'gdpr-art33' ? (state.clocks.find((c) => c.kind === 'gdpr-art33')?.deadline ?? null) : null),
           nextReminder: live?.nextReminder ?? null,
           late: live?.late ?? null,
           supplementDeadline: live?.supplementDeadline ?? null,
