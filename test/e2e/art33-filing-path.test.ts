@@ -9,6 +9,7 @@ import { Organisation } from '../../libs/persistence/src/entities/organisation.e
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
 import { newIncidentBody } from '../support/incident-bodies.js';
 import { riskFacts } from '../support/risk-facts-examples.js';
+import { eventually } from '../support/eventually.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
 const HOUR = 3_600_000;
@@ -32,15 +33,6 @@ afterAll(async () => {
 
 const api = <T = any>(method: string, path: string, role: string, body?: unknown) => system.request<T>(method, path, { token: tokens[role], body });
 
-async function eventually<T>(probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function incidentWithArt33Track(overrides: Record<string, unknown> = {}) {
   const { breach: _b, data: _d, subjects: _s, controller: _c, ...narrative } = newIncidentBody();

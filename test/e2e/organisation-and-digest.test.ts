@@ -8,6 +8,7 @@ import { dailyDigestScheduleId, ensureDigestSchedule } from '../../apps/worker/s
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
 import { newIncidentBody } from '../support/incident-bodies.js';
 import { riskFacts } from '../support/risk-facts-examples.js';
+import { eventually } from '../support/eventually.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
 const HOUR = 3_600_000;
@@ -27,15 +28,6 @@ afterAll(async () => {
   await system?.stop();
 });
 
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function incidentAwareHoursAgo(hours: number, title: string) {
   const awareAt = Date.now() - hours * HOUR;

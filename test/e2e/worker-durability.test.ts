@@ -12,6 +12,7 @@ import { riskFacts } from '../support/risk-facts-examples.js';
 import { Filing } from '../../libs/persistence/src/entities/filing.entity.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 import { configEnv } from '../support/test-config.js';
+import { eventually } from '../support/eventually.js';
 
 const workerMain = fileURLToPath(new URL('../../dist/apps/worker/src/main.js', import.meta.url));
 let system: SystemUnderTest;
@@ -23,15 +24,6 @@ function startWorkerProcess(): ChildProcess {
   return child;
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 beforeAll(async () => {
   system = await SystemUnderTest.start({ worker: false });
@@ -64,8 +56,7 @@ describe('a worker killed while the clock waits', () => {
     const dueAt = new Date(awareAt.getTime() + 36 * hour);
     await eventually(
       async () => ((await system.request('GET', `/api/incidents/${id}`, { token })).body.clocksSource === 'workflow' ? true : undefined),
-      30_000,
-      'the first worker to run the workflow',
+      { timeoutMs: 30_000, what: 'the first worker to run the workflow' },
     );
     expect(await system.dataSource.getRepository(Reminder).countBy({ incidentId: id })).toBe(0);
 
@@ -76,8 +67,7 @@ describe('a worker killed while the clock waits', () => {
     startWorkerProcess();
     const fired = await eventually(
       async () => (await system.dataSource.getRepository(Reminder).findOneBy({ incidentId: id, reminderKey: 'p50' })) ?? undefined,
-      60_000,
-      'the 50 % reminder',
+      { timeoutMs: 60_000, what: 'the 50 % reminder' },
     );
     expect(fired.dueAt.toISOString()).toBe(dueAt.toISOString());
     expect(fired.firedAt.getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
@@ -116,8 +106,7 @@ describe('a worker killed between approval and filing', () => {
     const id: string = created.body.id;
     await eventually(
       async () => ((await system.request('GET', `/api/incidents/${id}`, { token: responder })).body.tracks?.some((t: { kind: string; deadline: string | null }) => t.kind === 'gdpr-art33' && t.deadline) ? true : undefined),
-      30_000,
-      'the Art. 33 track to start',
+      { timeoutMs: 30_000, what: 'the Art. 33 track to start' },
     );
     const draft = await system.request('POST', `/api/incidents/${id}/filings`, { token: responder, body: { track: 'gdpr-art33', language: 'sv', kind: 'initial' } });
     await system.request('POST', `/api/filings/${draft.body.id}/submit`, { token: responder, body: {} });
@@ -136,14 +125,13 @@ describe('a worker killed between approval and filing', () => {
         });
         return result.status === 200 ? result : undefined;
       },
-      60_000,
-      'the new worker to take the filing',
+      { timeoutMs: 60_000, what: 'the new worker to take the filing' },
     );
     expect(filed.body).toMatchObject({ status: 'filed', approvedBy: org.users.approver.id });
     expect(await system.dataSource.getRepository(Filing).countBy({ incidentId: id })).toBe(1);
 
     const reminderTo = (email: string) => system.mail.messages.filter((m) => m.envelopeTo.includes(email) && m.subject.includes(created.body.reference));
-    await eventually(async () => (reminderTo(org.users.responder.email).length > 0 ? true : undefined), 30_000, 'the 50 % reminder e-mail');
+    await eventually(async () => (reminderTo(org.users.responder.email).length > 0 ? true : undefined), { timeoutMs: 30_000, what: 'the 50 % reminder e-mail' });
     await new Promise((r) => setTimeout(r, 3_000));
     expect(reminderTo(org.users.responder.email)).toHaveLength(1);
     const keys: Array<{ n: string }> = await system.dataSource.query(

@@ -5,6 +5,7 @@ import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { incidentStateQuery, recordFactsVersionUpdate } from '../../workflows/messages.js';
 import { filingTrackWorkflowId, trackStateQuery } from '../../workflows/tracks/filing-track.messages.js';
+import { eventually } from '../support/eventually.js';
 import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
 
 const HOUR = 3_600_000;
@@ -21,13 +22,6 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('a corrected awareAt', () => {
   it('moves the running Art. 33 track’s deadline', async () => {
@@ -42,10 +36,10 @@ describe('a corrected awareAt', () => {
         args: [{ incidentId, organisationId: randomUUID(), factsVersion: 1, awareAt: new Date(now - 2 * HOUR).toISOString(), role: 'controller', outcome: 'risk' }],
       });
       const track = env.client.workflow.getHandle(filingTrackWorkflowId(incidentId, 'gdpr-art33'));
-      await waitFor(async () => (await track.query(trackStateQuery).catch(() => undefined)) !== undefined);
+      await eventually(async () => (await track.query(trackStateQuery).catch(() => undefined)) !== undefined);
       const corrected = new Date(now - 5 * HOUR).toISOString();
       await handle.executeUpdate(recordFactsVersionUpdate, { args: [{ version: 2, awareAt: corrected, outcome: 'risk' }] });
-      await waitFor(async () => (await track.query(trackStateQuery)).deadline === new Date(now - 5 * HOUR + 72 * HOUR).toISOString());
+      await eventually(async () => (await track.query(trackStateQuery)).deadline === new Date(now - 5 * HOUR + 72 * HOUR).toISOString());
       expect((await handle.query(incidentStateQuery)).clocks[0].deadline).toBe(new Date(now - 5 * HOUR + 72 * HOUR).toISOString());
       await handle.terminate();
       await track.terminate();

@@ -6,13 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { incidentStateQuery, recordFactsVersionUpdate, recordRiskOutcomeUpdate } from '../../workflows/messages.js';
 import { filingTrackWorkflowId, trackStateQuery } from '../../workflows/tracks/filing-track.messages.js';
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { eventually } from '../support/eventually.js';
 import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
 
 let env: TestWorkflowEnvironment;
@@ -46,9 +40,9 @@ describe('owed tracks in the incident workflow', () => {
       expect(risk.tracks.map((t) => t.kind)).toEqual(['gdpr-art33-register', 'gdpr-art33']);
       // The newly owed Art. 33 filing starts its own workflow, which holds the 72-hour deadline.
       const art33 = env.client.workflow.getHandle(filingTrackWorkflowId(incidentId, 'gdpr-art33'));
-      await waitFor(async () => (await art33.query(trackStateQuery).catch(() => undefined))?.status === 'open');
+      await eventually(async () => (await art33.query(trackStateQuery).catch(() => undefined))?.status === 'open');
       expect((await art33.query(trackStateQuery)).deadline).toBe(new Date(new Date(awareAt).getTime() + 72 * 3_600_000).toISOString());
-      await waitFor(async () => (await handle.query(incidentStateQuery)).trackStatus['gdpr-art33'] === 'open');
+      await eventually(async () => (await handle.query(incidentStateQuery)).trackStatus['gdpr-art33'] === 'open');
 
       const overridden = await handle.executeUpdate(recordRiskOutcomeUpdate, { args: [{ factsVersion: 2, outcome: 'high-risk' }] });
       expect(overridden.riskOutcome).toBe('high-risk');
@@ -83,7 +77,7 @@ describe('a processor', () => {
       });
       expect((await handle.query(incidentStateQuery)).tracks.map((t) => t.kind)).toEqual(['gdpr-art33-register', 'gdpr-art33-2']);
       const notice = env.client.workflow.getHandle(filingTrackWorkflowId(incidentId, 'gdpr-art33-2'));
-      await waitFor(async () => (await notice.query(trackStateQuery).catch(() => undefined)) !== undefined);
+      await eventually(async () => (await notice.query(trackStateQuery).catch(() => undefined)) !== undefined);
       expect((await notice.query(trackStateQuery)).deadline).toBe(new Date(now + 12 * 3_600_000).toISOString());
       await handle.terminate();
       await notice.terminate();

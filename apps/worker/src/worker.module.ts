@@ -10,6 +10,7 @@ import { IncidentActivities } from './activities/incident.activities.js';
 import { FilingActivities } from './activities/filing.activities.js';
 import { NoticeActivities } from './activities/notice.activities.js';
 import { FilingComposer } from './filings/filing-composer.js';
+import { PersonalDelivery } from './notices/personal-delivery.js';
 
 /** Every activity provider the worker registers with Temporal. */
 export const ACTIVITY_PROVIDERS = [ClockActivities, DigestActivities, FilingActivities, IncidentActivities, NoticeActivities];
@@ -23,6 +24,7 @@ export class WorkerModule {
       providers: [
         ...ACTIVITY_PROVIDERS,
         FilingComposer,
+        PersonalDelivery,
         // Templates are compiled once, at start: a broken template stops the worker there, not mid-incident.
         { provide: TemplateCatalog, useFactory: () => TemplateCatalog.load() },
         {

@@ -1,15 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { FilingTrack } from '../../../../libs/domain/src/filings/filing-input.js';
 import { APPROVER_ROLES } from '../../../../libs/domain/src/roles.js';
-import { Notification } from '../../../../libs/persistence/src/entities/notification.entity.js';
 import { Organisation } from '../../../../libs/persistence/src/entities/organisation.entity.js';
 import { User } from '../../../../libs/persistence/src/entities/user.entity.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
-import { Mailer } from '../../../../libs/platform/src/mail/mailer.js';
 import { TemplateCatalog } from '../../../../libs/rendering/src/template-catalog.js';
 import { formatInstant, formatTimeLeft, trackLabel } from '../notices/notice-formatting.js';
+import { PersonalDelivery } from '../notices/personal-delivery.js';
 
 interface OpenClockRow {
   incident_id: string;
@@ -24,12 +22,12 @@ interface OpenClockRow {
 export class DigestActivities {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Mailer) private readonly mailer: Mailer,
+    @Inject(PersonalDelivery) private readonly delivery: PersonalDelivery,
     @Inject(TemplateCatalog) private readonly templates: TemplateCatalog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Returns how many digests were sent; idempotent per day and recipient. */
+  /** Returns how many digests were delivered; idempotent per day and recipient. */
   async sendDailyDigests(input: { date: string; at: string }): Promise<number> {
     let sent = 0;
     const language = this.config.DEFAULT_LANGUAGE;
@@ -47,7 +45,6 @@ export class DigestActivities {
       const now = new Date(input.at).getTime();
       const recipients = await this.dataSource.getRepository(User).findBy({ organisationId: organisation.id, role: In([...APPROVER_ROLES]) });
       for (const user of recipients) {
-        const key = `digest:${input.date}:${user.id}`;
         const message = this.templates.renderEmail('digest', language, {
           recipientName: user.displayName,
           organisationName: organisation.name,
@@ -61,20 +58,14 @@ export class DigestActivities {
             status: clock.deadline_at.getTime() < now ? 'overdue' : 'running',
           })),
         });
-        await this.dataSource
-          .createQueryBuilder()
-          .insert()
-          .into(Notification)
-          .values({ id: randomUUID(), organisationId: organisation.id, userId: user.id, incidentId: null, kind: 'digest', title: message.subject, body: message.text, idempotencyKey: key, createdAt: new Date(input.at), readAt: null })
-          .orIgnore()
-          .execute();
-        const [alreadySent] = await this.dataSource.query('SELECT 1 FROM sent_emails WHERE idempotency_key = $1', [key]);
-        if (alreadySent) continue;
-        const { messageId } = await this.mailer.send({ to: user.email, subject: message.subject, text: message.text, html: message.html, idempotencyKey: key });
-        await this.dataSource.query(
-          `INSERT INTO sent_emails (idempotency_key, organisation_id, recipient_user_id, template, message_id) VALUES ($1, $2, $3, 'digest', $4) ON CONFLICT DO NOTHING`,
-          [key, organisation.id, user.id, messageId],
-        );
+        await this.delivery.deliver(user, {
+          organisationId: organisation.id,
+          incidentId: null,
+          kind: 'digest',
+          idempotencyKey: `digest:${input.date}:${user.id}`,
+          at: new Date(input.at),
+          message,
+        });
         sent += 1;
       }
     }

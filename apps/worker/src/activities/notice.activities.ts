@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import type { FilingTrack } from '../../../../libs/domain/src/filings/filing-input.js';
 import type { Role } from '../../../../libs/domain/src/roles.js';
 import { appendAudit } from '../../../../libs/persistence/src/audit/audit-log.js';
 import { Incident } from '../../../../libs/persistence/src/entities/incident.entity.js';
-import { Notification } from '../../../../libs/persistence/src/entities/notification.entity.js';
 import { Organisation } from '../../../../libs/persistence/src/entities/organisation.entity.js';
 import { User } from '../../../../libs/persistence/src/entities/user.entity.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
-import { Mailer } from '../../../../libs/platform/src/mail/mailer.js';
 import { TemplateCatalog } from '../../../../libs/rendering/src/template-catalog.js';
 import { formatInstant, formatTimeLeft, reminderLabel, trackLabel } from '../notices/notice-formatting.js';
+import { PersonalDelivery } from '../notices/personal-delivery.js';
 
 export type TrackNoticeKind = 'reminder' | 'escalation' | 'overdue' | 'supplement-reminder';
 
@@ -36,15 +34,14 @@ const AUDIENCE: Record<TrackNoticeKind, readonly Role[]> = {
 };
 
 /**
- * Tells people that a clock needs them: one e-mail per recipient (never a shared list) and an
- * in-app notification each. Idempotent per reminder and recipient, so a retried or replayed
- * activity sends nothing twice.
+ * Tells people that a clock needs them, each in a message of their own (see PersonalDelivery).
+ * Idempotent per reminder and recipient, so a retried or replayed activity notifies nobody twice.
  */
 @Injectable()
 export class NoticeActivities {
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
-    @Inject(Mailer) private readonly mailer: Mailer,
+    @Inject(PersonalDelivery) private readonly delivery: PersonalDelivery,
     @Inject(TemplateCatalog) private readonly templates: TemplateCatalog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -72,7 +69,6 @@ export class NoticeActivities {
     const language = this.config.DEFAULT_LANGUAGE;
     const deadline = formatInstant(input.deadline, organisation.timeZone, language);
     for (const user of users) {
-      const key = `${input.kind}:${input.incidentId}:${input.clockKind}:${input.reminderKey}:${user.id}`;
       const model = {
         recipientName: user.displayName,
         incidentReference: incident.reference,
@@ -83,33 +79,14 @@ export class NoticeActivities {
         reminderLabel: reminderLabel(input.reminderKey, language),
         incidentUrl: `${this.config.PUBLIC_URL}/api/incidents/${incident.id}`,
       };
-      const message = this.templates.renderEmail(input.kind, language, model);
-      await this.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values({
-          id: randomUUID(),
-          organisationId: input.organisationId,
-          userId: user.id,
-          incidentId: incident.id,
-          kind: input.kind,
-          title: message.subject,
-          body: message.text,
-          idempotencyKey: key,
-          createdAt: new Date(input.firedAt),
-          readAt: null,
-        })
-        .orIgnore()
-        .execute();
-      const [alreadySent] = await this.dataSource.query('SELECT 1 FROM sent_emails WHERE idempotency_key = $1', [key]);
-      if (alreadySent) continue;
-      const { messageId } = await this.mailer.send({ to: user.email, subject: message.subject, text: message.text, html: message.html, idempotencyKey: key });
-      await this.dataSource.query(
-        `INSERT INTO sent_emails (idempotency_key, organisation_id, incident_id, recipient_user_id, template, message_id)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-        [key, input.organisationId, incident.id, user.id, input.kind, messageId],
-      );
+      await this.delivery.deliver(user, {
+        organisationId: input.organisationId,
+        incidentId: incident.id,
+        kind: input.kind,
+        idempotencyKey: `${input.kind}:${input.incidentId}:${input.clockKind}:${input.reminderKey}:${user.id}`,
+        at: new Date(input.firedAt),
+        message: this.templates.renderEmail(input.kind, language, model),
+      });
     }
     return { recipients: users.length };
   }
