@@ -41,7 +41,7 @@ async function incidentWithArt33Track(overrides: Record<string, unknown> = {}) {
   const id: string = created.body.id;
   return eventually(async () => {
     const incident = (await api('GET', `/api/incidents/${id}`, 'responder')).body;
-    return incident.tracks.find((t: { kind: string; deadline: string | null }) => t.kind === 'gdpr-art33' && t.deadline) ? incident : undefined;
+    return incident.tracks.find((t: { kind: string; live: boolean }) => t.kind === 'gdpr-art33' && t.live) ? incident : undefined;
   });
 }
 

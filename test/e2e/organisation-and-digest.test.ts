@@ -41,7 +41,7 @@ async function incidentAwareHoursAgo(hours: number, title: string) {
   expect(created.status).toBe(201);
   return eventually(async () => {
     const incident = (await system.request('GET', `/api/incidents/${created.body.id}`, { token: responder })).body;
-    return incident.tracks.some((t: { kind: string; deadline: string | null }) => t.kind === 'gdpr-art33' && t.deadline) ? incident : undefined;
+    return incident.tracks.some((t: { kind: string; live: boolean }) => t.kind === 'gdpr-art33' && t.live) ? incident : undefined;
   });
 }
 

@@ -105,7 +105,7 @@ describe('a worker killed between approval and filing', () => {
     });
     const id: string = created.body.id;
     await eventually(
-      async () => ((await system.request('GET', `/api/incidents/${id}`, { token: responder })).body.tracks?.some((t: { kind: string; deadline: string | null }) => t.kind === 'gdpr-art33' && t.deadline) ? true : undefined),
+      async () => ((await system.request('GET', `/api/incidents/${id}`, { token: responder })).body.tracks?.some((t: { kind: string; live: boolean }) => t.kind === 'gdpr-art33' && t.live) ? true : undefined),
       { timeoutMs: 30_000, what: 'the Art. 33 track to start' },
     );
     const draft = await system.request('POST', `/api/incidents/${id}/filings`, { token: responder, body: { track: 'gdpr-art33', language: 'sv', kind: 'initial' } });

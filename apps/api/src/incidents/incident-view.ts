@@ -42,6 +42,8 @@ export function incidentSummaryView(incident: Incident): IncidentSummaryView {
 }
 
 export interface TrackView extends OwedTrack {
+  /** True when status and deadline come from the track's own workflow; false while it is starting. */
+  live: boolean;
   status: string;
   deadline: string | null;
   nextReminder: { key: string; dueAt: string; clock: string } | null;

@@ -324,12 +324,19 @@ export class IncidentsService {
     return Promise.all(
       state.tracks.map(async (owed): Promise<TrackView> => {
         const live = owed.kind === 'gdpr-art33' || owed.kind === 'gdpr-art33-2' ? await this.workflows.trackState(incident.id, owed.kind) : undefined;
-        const fallback = owed.kind === 'gdpr-art33-register' ? (state.status === 'closed' ? 'complete' : 'open') : (state.trackStatus[owed.kind] ?? 'open');
+        // Until the track's own workflow answers, the Art. 33 deadline is the incident clock's.
+        const deadline = live?.deadline ?? (owed.kind === 'gdpr-art33' ? (state.clocks.find((c) => c.kind === 'gdpr-art33')?.deadline ?? null) : null);
+        const fallback =
+          owed.kind === 'gdpr-art33-register'
+            ? state.status === 'closed'
+              ? 'complete'
+              : 'open'
+            : (state.trackStatus[owed.kind] ?? (deadline && Date.now() >= new Date(deadline).getTime() ? 'overdue' : 'open'));
         return {
           ...owed,
+          live: live !== undefined,
           status: live?.status ?? fallback,
-          // Until the track's own workflow answers, the Art. 33 deadline is the incident clock's.
-          deadline: live?.deadline ?? (owed.kind === 'gdpr-art33' ? (state.clocks.find((c) => c.kind === 'gdpr-art33')?.deadline ?? null) : null),
+          deadline,
           nextReminder: live?.nextReminder ?? null,
           late: live?.late ?? null,
           supplementDeadline: live?.supplementDeadline ?? null,
