@@ -7,6 +7,7 @@ import { createWorker, type RunningWorker } from '../../apps/worker/src/create-w
 import type { Role } from '../../libs/domain/src/roles.js';
 import type { AppConfig } from '../../libs/platform/src/config.js';
 import { createOrganisationWithUsers, type SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
+import { Mailer } from '../../libs/platform/src/mail/mailer.js';
 import { SmtpCapture } from './smtp-capture.js';
 import { testConfig } from './test-config.js';
 
@@ -55,6 +56,7 @@ export class SystemUnderTest {
     this.worker = undefined;
     running.worker.shutdown();
     await done;
+    running.context.get(Mailer).close();
     await running.context.close();
     await running.connection.close();
   }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
+import { Mailer } from '../../../libs/platform/src/mail/mailer.js';
 import { createWorker } from './create-worker.js';
 import { ensureDigestSchedule } from './digest-schedule.js';
 
@@ -19,11 +20,16 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-log.info({ schedule: await ensureDigestSchedule(config) }, 'daily digest schedule');
+// A cluster that refuses schedules must not stop the clocks: the digest is a convenience.
+await ensureDigestSchedule(config).then(
+  (schedule) => log.info({ schedule }, 'daily digest schedule'),
+  (error: Error) => log.warn({ err: error }, 'daily digest schedule could not be created'),
+);
 log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker running');
 try {
   await worker.run();
 } finally {
+  context.get(Mailer).close(); // pooled SMTP connections would otherwise keep the process alive
   await context.close();
   await connection.close();
   log.info('worker stopped');
