@@ -23,4 +23,6 @@ interface BenchmarkEntry {
 
 export const benchmarks: readonly BenchmarkEntry[] = [
   { name: 'create-incident-to-workflow', load: () => import('./create-incident-to-workflow.bench.js') },
+  { name: 'risk-assessment', load: () => import('./risk-assessment.bench.js') },
+  { name: 'risk-endpoint', load: () => import('./risk-endpoint.bench.js') },
 ];

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
+import { installNativeSha256 } from '../../../libs/platform/src/native-sha256.js';
 import { encryptedDataConverter } from '../../../libs/platform/src/temporal.js';
 import { activityFunctions } from './activity-functions.js';
 import { ACTIVITY_PROVIDERS, WorkerModule } from './worker.module.js';
@@ -53,6 +54,7 @@ export async function createWorker(
   overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
 ): Promise<RunningWorker> {
   installRuntimeLogger(config);
+  installNativeSha256();
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
   const connection = overrides.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
   const worker = await Worker.create({

@@ -1,6 +1,6 @@
 import { art34ExceptionCandidates } from './art34-exceptions.js';
 import type { Assessment } from './assessment.js';
-import { canonicalRiskFacts, riskFactsHash } from './canonical-hash.js';
+import { canonicalFactsHash, canonicalRiskFacts } from './canonical-hash.js';
 import { applyEdpbQualifiers } from './edpb-qualifiers.js';
 import { enisaSeverity } from './enisa.js';
 import { readFacts } from './facts-reading.js';
@@ -18,7 +18,8 @@ import type { RiskFacts } from './risk-facts.js';
  */
 export function assessRisk(facts: RiskFacts): Assessment {
   // Every rule reads the canonical form, so no result can depend on the order of a list.
-  const reading = readFacts(canonicalRiskFacts(facts));
+  const canonical = canonicalRiskFacts(facts);
+  const reading = readFacts(canonical);
   const enisa = enisaSeverity(reading);
   const qualifiers = applyEdpbQualifiers(reading, enisa.severity);
   const outcome = decideOutcome(
@@ -37,6 +38,6 @@ export function assessRisk(facts: RiskFacts): Assessment {
     art34Exceptions,
     rationale: writeRationale({ outcome, severity: enisa.severity, findings, art34Exceptions }),
     modelVersion: RISK_MODEL_VERSION,
-    inputHash: riskFactsHash(facts),
+    inputHash: canonicalFactsHash(canonical),
   };
 }

@@ -56,8 +56,25 @@ function padMessage(message: Uint8Array): Uint8Array {
   return padded;
 }
 
+export type Sha256Hex = (input: Uint8Array | string) => string;
+
+let implementation: Sha256Hex = portableSha256Hex;
+
+/**
+ * Lets a Node host hand in its native digest (same bytes in, same hex out) at start: the model
+ * stays free of Node imports so workflow code may load it, yet servers hash at native speed.
+ */
+export function useSha256Implementation(native: Sha256Hex): void {
+  implementation = native;
+}
+
 /** The SHA-256 digest of bytes, or of a string's UTF-8 encoding, as 64 lowercase hex digits. */
 export function sha256Hex(input: Uint8Array | string): string {
+  return implementation(input);
+}
+
+/** SHA-256 in plain TypeScript, for hosts without a native digest (and to check one against). */
+export function portableSha256Hex(input: Uint8Array | string): string {
   const padded = padMessage(typeof input === 'string' ? utf8Bytes(input) : input);
   const view = new DataView(padded.buffer);
   const hash = Uint32Array.from(INITIAL_HASH);
