@@ -63,6 +63,7 @@ describe('an Art. 33 report from draft to closure', () => {
     const html = await system.request('GET', `/api/filings/${filingId}/document?format=html`, { token: tokens.responder });
     expect(html.status).toBe(200);
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
+    expect(html.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
     expect(html.body).toContain(incident.reference);
     const pdf = await fetch(`${system.baseUrl}/api/filings/${filingId}/document?format=pdf`, { headers: { authorization: `Bearer ${tokens.responder}` } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');

@@ -57,7 +57,12 @@ export class FilingsController {
     const name = `${filing.document.incidentReference}-${filing.track}-${filing.sequence}`;
     switch (format ?? 'html') {
       case 'html':
-        response.type('html').send(this.templates.renderFiling(filing.document));
+        // The preview is self-contained (inline CSS only): nothing else may load or run in it.
+        response
+          .type('html')
+          .setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+          .setHeader('X-Content-Type-Options', 'nosniff')
+          .send(this.templates.renderFiling(filing.document));
         return;
       case 'pdf':
         response.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="${name}.pdf"`);
