@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, makeTelemetryFilterString, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { workflowsPath } from '../../apps/worker/src/create-worker.js';
@@ -21,4 +22,19 @@ export function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment
 /** Bundles the workflow code once per test file; workers reuse it. */
 export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({ workflowsPath: workflowsPath(), logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined } });
+}
+
+/**
+ * One time-skipping server and one workflow bundle per test file, torn down after it; the
+ * callback hands them to the file's tests.
+ */
+export function useTimeSkippingEnvironment(ready: (env: TestWorkflowEnvironment, bundle: WorkflowBundleWithSourceMap) => void): void {
+  let env: TestWorkflowEnvironment | undefined;
+  beforeAll(async () => {
+    env = await createTimeSkippingEnvironment();
+    ready(env, await bundleWorkflows());
+  }, 120_000);
+  afterAll(async () => {
+    await env?.teardown();
+  });
 }

@@ -1,25 +1,21 @@
 /** Correcting awareAt on an incident whose Art. 33 track runs moves the track's deadline too. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { incidentStateQuery, recordFactsVersionUpdate } from '../../workflows/messages.js';
 import { filingTrackWorkflowId, trackStateQuery } from '../../workflows/tracks/filing-track.messages.js';
 import { eventually } from '../support/eventually.js';
-import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
+import { useTimeSkippingEnvironment } from '../support/time-skipping.js';
 
 const HOUR = 3_600_000;
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 const activities = { recordClock: async () => undefined, recordReminderFired: async () => true, notifyTrack: async () => ({ recipients: 0 }) };
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-  bundle = await bundleWorkflows();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
+useTimeSkippingEnvironment((created, bundled) => {
+  env = created;
+  bundle = bundled;
 });
 
 

@@ -3,25 +3,21 @@
  * incident workflow holds that clock and fires its reminders at 50 %, 75 % and 90 % of the
  * window and at the deadline — each exactly once, even when awareAt is corrected.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { RecordClockInput, RecordReminderInput } from '../../apps/worker/src/activities/clock.activities.js';
 import { incidentStateQuery, recordFactsVersionUpdate, type IncidentWorkflowInput } from '../../workflows/messages.js';
-import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
+import { useTimeSkippingEnvironment } from '../support/time-skipping.js';
 
 const HOUR = 3_600_000;
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-  bundle = await bundleWorkflows();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
+useTimeSkippingEnvironment((created, bundled) => {
+  env = created;
+  bundle = bundled;
 });
 
 /** Activities that record what the workflow asked for, as the real ones write it to PostgreSQL. */

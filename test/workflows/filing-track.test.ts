@@ -3,7 +3,7 @@
  * 12 hours, four-eyes approval, recorded filing with frozen lateness, the four-week supplement
  * clock, and the processor's Art. 33(2) track — each step a validated update.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -19,7 +19,7 @@ import {
   trackStateQuery,
   type FilingTrackInput,
 } from '../../workflows/tracks/filing-track.messages.js';
-import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
+import { useTimeSkippingEnvironment } from '../support/time-skipping.js';
 
 const HOUR = 3_600_000;
 const responder = { userId: randomUUID(), role: 'responder' as const };
@@ -28,13 +28,9 @@ const dpo = { userId: randomUUID(), role: 'dpo' as const };
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-  bundle = await bundleWorkflows();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
+useTimeSkippingEnvironment((created, bundled) => {
+  env = created;
+  bundle = bundled;
 });
 
 function fakeActivities() {

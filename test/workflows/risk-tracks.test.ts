@@ -1,5 +1,5 @@
 /** The incident workflow learns each effective outcome and keeps the tracks it makes owed. */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
@@ -7,19 +7,15 @@ import { incidentStateQuery, recordFactsVersionUpdate, recordRiskOutcomeUpdate }
 import { filingTrackWorkflowId, trackStateQuery } from '../../workflows/tracks/filing-track.messages.js';
 
 import { eventually } from '../support/eventually.js';
-import { bundleWorkflows, createTimeSkippingEnvironment } from '../support/time-skipping.js';
+import { useTimeSkippingEnvironment } from '../support/time-skipping.js';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 const activities = { recordClock: async () => undefined, recordReminderFired: async () => true, notifyTrack: async () => ({ recipients: 0 }) };
 
-beforeAll(async () => {
-  env = await createTimeSkippingEnvironment();
-  bundle = await bundleWorkflows();
-}, 120_000);
-
-afterAll(async () => {
-  await env?.teardown();
+useTimeSkippingEnvironment((created, bundled) => {
+  env = created;
+  bundle = bundled;
 });
 
 describe('owed tracks in the incident workflow', () => {

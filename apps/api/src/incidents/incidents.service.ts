@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { IncidentFacts } from '../../../../libs/domain/src/incident/incident-facts.js';
 import { applyFactsChanges, type AppendFactsRequest, validateNewIncident } from '../../../../libs/domain/src/incident/validate-incident-facts.js';
 import { appendAudit } from '../../../../libs/persistence/src/audit/audit-log.js';
-import { canonicalJson } from '../../../../libs/persistence/src/audit/audit-hash.js';
+import { canonicalJson } from '../../../../libs/domain/src/risk/canonical-hash.js';
 import { DeadlineClock } from '../../../../libs/persistence/src/entities/deadline-clock.entity.js';
 import { IdempotencyKey } from '../../../../libs/persistence/src/entities/idempotency-key.entity.js';
 import { IncidentFactsVersion } from '../../../../libs/persistence/src/entities/incident-facts-version.entity.js';

@@ -47,9 +47,12 @@ export function canonicalRiskFacts(facts: RiskFacts): RiskFacts {
 
 /**
  * JSON with every object's keys in sorted order, so equal values always give equal text.
- * Keys holding undefined are left out, as JSON.stringify would.
+ * As JSON.stringify would, keys holding undefined are left out, undefined array items become
+ * null and dates their ISO text — so a value reads back from a jsonb column to the same text.
  */
 export function canonicalJson(value: unknown): string {
+  if (value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value)

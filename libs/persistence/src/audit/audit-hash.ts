@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../domain/src/risk/canonical-hash.js';
+
+// One canonical JSON for the whole system (the risk model's input hash uses it too).
+export { canonicalJson };
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -10,18 +14,6 @@ export interface AuditRecord {
   action: string;
   detail: Record<string, unknown>;
   occurredAt: Date;
-}
-
-/** JSON with object keys sorted at every level, so a row hashes the same after a jsonb round trip. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null'; // as JSON.stringify writes it inside arrays, and jsonb reads it back
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 /** A row's hash covers its content and the previous row's hash: editing or removing any row breaks the chain. */
