@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
-import { IncidentsService } from '../apps/api/src/incidents/incidents.service.js';
-import { IncidentWorkflowGateway } from '../apps/api/src/temporal/incident-workflow.gateway.js';
+import { OpenIncident } from '../libs/application/src/incidents/open-incident.js';
+import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../libs/application/src/ports/incident-workflows.js';
 import { createWorker, type RunningWorker } from '../apps/worker/src/create-worker.js';
 import { createOrganisationWithUsers } from '../libs/persistence/src/seed/organisation-with-users.js';
 import { loadConfig, type AppConfig } from '../libs/platform/src/config.js';
@@ -171,10 +171,10 @@ interface Samples {
 
 /** P instrumentation: wraps the live singletons and the HTTP server for one block of samples. */
 function instrument(sut: Sut, probe: Probe<Mark>): void {
-  const service = sut.app.get(IncidentsService);
-  const gateway = sut.app.get(IncidentWorkflowGateway);
+  const service = sut.app.get(OpenIncident);
+  const gateway = sut.app.get<IncidentWorkflows>(INCIDENT_WORKFLOWS);
   const dataSource = sut.app.get(DataSource);
-  probe.wrap(service, 'create', 'serviceEntered', 'serviceReturned');
+  probe.wrap(service, 'execute', 'serviceEntered', 'serviceReturned');
   probe.wrap(dataSource, 'transaction', 'transactionBegan', 'transactionEnded');
   probe.wrap(gateway, 'start', 'startBegan', 'startEnded');
   probe.wrap(gateway, 'state', 'queryBegan', 'queryEnded');
@@ -290,11 +290,11 @@ async function run(): Promise<BenchmarkResult> {
           const marks = probe.end();
           const at = (mark: Mark): bigint => {
             const instant = marks.get(mark);
-            if (instant === undefined) throw new Error(`profiled request never reached ${mark}: has IncidentsService.create changed shape?`);
+            if (instant === undefined) throw new Error(`profiled request never reached ${mark}: has OpenIncident.execute changed shape?`);
             return instant;
           };
           for (const { from, to } of PHASES) {
-            if (at(to) < at(from)) throw new Error(`profiled request reached ${to} before ${from}: has IncidentsService.create changed shape?`);
+            if (at(to) < at(from)) throw new Error(`profiled request reached ${to} before ${from}: has OpenIncident.execute changed shape?`);
           }
           if (!a.fromWorkflow) samples.apiFromDatabase += 1;
           samples.profiled.push(Number(at('received') - at('sent')) / 1e6);

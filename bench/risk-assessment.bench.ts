@@ -2,16 +2,14 @@
 // thread, in this process, cycling through the published cases' facts. The input hash it
 // computes (`riskFactsHash`) and that hash's two parts are timed alone beside it, so a reader
 // sees where the time goes.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { assessRisk } from '../libs/domain/src/risk/assess-risk.js';
-import { canonicalJson, canonicalRiskFacts, riskFactsHash } from '../libs/domain/src/risk/canonical-hash.js';
+import { canonicalJson } from '../libs/domain/src/canonical-json.js';
+import { canonicalRiskFacts, riskFactsHash } from '../libs/domain/src/risk/canonical-hash.js';
 import { RISK_MODEL_VERSION } from '../libs/domain/src/risk/model-version.js';
-import { validateRiskFacts, type RiskFacts } from '../libs/domain/src/risk/risk-facts.js';
-import { sha256Hex } from '../libs/domain/src/risk/sha256.js';
-import { installNativeSha256 } from '../libs/platform/src/native-sha256.js';
+import { createHash } from 'node:crypto';
 import type { Benchmark, BenchmarkResult } from './registry.js';
-import { progress, projectRoot } from './support/services.js';
+import { publishedCaseFacts } from './support/published-cases.js';
+import { progress } from './support/services.js';
 import { quantile } from './support/stats.js';
 
 const TARGET_PER_SECOND = 100_000;
@@ -21,69 +19,6 @@ const RUN_MS = 1_000;
 const WARM_UP_MS = 1_000;
 /** Calls between two looks at the clock: small against a run, large against reading the clock. */
 const BATCH = 64;
-
-/** The published cases, beside the project (`../shared/fixtures/risk-cases.json`). */
-const FIXTURE_PATH = ['..', 'shared', 'fixtures', 'risk-cases.json'];
-
-/** Used only when the fixture file is missing: a few realistic, schema-valid facts. */
-const BUILT_IN_FACTS: RiskFacts[] = [
-  {
-    breach: { confidentiality: { exposure: 'known-recipients', recipientsTrusted: false }, malicious: false },
-    data: { categories: ['identity', 'contact'], identifiability: 'maximum', protection: 'none' },
-    subjects: { approxCount: 2_000, categories: ['patients'] },
-    controller: { sector: 'healthcare' },
-  },
-  {
-    breach: {
-      confidentiality: { exposure: 'no-evidence-of-access' },
-      availability: { permanentLoss: false, backupRestorable: true, hoursUnavailable: 4 },
-      malicious: true,
-      exfiltrationRuledOut: true,
-    },
-    data: { categories: ['identity', 'contact'], identifiability: 'maximum', protection: 'encrypted-key-safe' },
-    subjects: { approxCount: 40, categories: ['customers', 'employees'] },
-    controller: { sector: 'other' },
-  },
-  {
-    breach: { confidentiality: { exposure: 'unknown-recipients' }, malicious: true },
-    data: { categories: ['health', 'identity', 'national-id'], identifiability: 'maximum', protection: 'none' },
-    subjects: { approxCount: 90_000, categories: ['patients', 'children'] },
-    controller: { sector: 'healthcare' },
-  },
-  {
-    breach: { integrity: { recoverable: true, possiblyMisused: false }, malicious: false },
-    data: { categories: ['financial'], identifiability: 'significant', protection: 'none' },
-    subjects: { approxCount: 300, categories: ['customers'] },
-    controller: { sector: 'finance' },
-  },
-];
-
-interface Inputs {
-  facts: RiskFacts[];
-  source: string;
-  /** Facts from the file that do not satisfy the schema (left out; assessRisk expects valid facts). */
-  invalid: string[];
-}
-
-function loadFacts(): Inputs {
-  const path = join(projectRoot(), ...FIXTURE_PATH);
-  let cases: Array<{ id?: string; facts?: unknown }>;
-  try {
-    cases = JSON.parse(readFileSync(path, 'utf8')) as Array<{ id?: string; facts?: unknown }>;
-  } catch (error) {
-    progress(`no fixture at ${path} (${(error as Error).message}); using ${BUILT_IN_FACTS.length} built-in facts`);
-    return { facts: BUILT_IN_FACTS, source: `${BUILT_IN_FACTS.length} built-in facts (\`${FIXTURE_PATH.join('/')}\` not found)`, invalid: [] };
-  }
-  const facts: RiskFacts[] = [];
-  const invalid: string[] = [];
-  cases.forEach((entry, index) => {
-    const validation = validateRiskFacts(entry.facts);
-    if (validation.ok) facts.push(validation.value);
-    else invalid.push(entry.id ?? `#${index}`);
-  });
-  if (facts.length === 0) throw new Error(`${path}: no case has schema-valid facts`);
-  return { facts, source: `the ${facts.length} published cases' \`facts\` (\`${FIXTURE_PATH.join('/')}\`)`, invalid };
-}
 
 /** One operation under test, called with the index of the facts to use (cycling through them). */
 interface Operation {
@@ -144,9 +79,7 @@ const perSecond = (value: number): string => Math.round(value).toLocaleString('e
 const microseconds = (opsPerSecond: number): string => (1e6 / opsPerSecond).toFixed(2);
 
 async function run(): Promise<BenchmarkResult> {
-  // As the API, the worker and the assess command run it: with Node's native SHA-256.
-  installNativeSha256();
-  const inputs = loadFacts();
+  const inputs = publishedCaseFacts();
   const { facts } = inputs;
   const canonicalTexts = facts.map((entry) => canonicalJson(canonicalRiskFacts(entry)));
 
@@ -161,7 +94,7 @@ async function run(): Promise<BenchmarkResult> {
       label: '— of which `canonicalJson(canonicalRiskFacts(facts))`',
       call: (i) => canonicalJson(canonicalRiskFacts(facts[i])),
     },
-    { key: 'sha256Hex', label: '— of which `sha256Hex(canonical JSON)`', call: (i) => sha256Hex(canonicalTexts[i]) },
+    { key: 'sha256', label: '— of which SHA-256 of the canonical JSON', call: (i) => createHash('sha256').update(canonicalTexts[i]).digest('hex') },
   ];
 
   progress(`warming up: ${WARM_UP_MS} ms per operation`);
@@ -178,7 +111,7 @@ async function run(): Promise<BenchmarkResult> {
 }
 
 function report(
-  inputs: Inputs,
+  inputs: ReturnType<typeof publishedCaseFacts>,
   operations: readonly Operation[],
   samples: Map<string, RunSample[]>,
   canonicalTexts: readonly string[],
@@ -219,7 +152,6 @@ function report(
     `canonical JSON of these facts: ${lengths[0]}–${lengths[lengths.length - 1]} characters.`,
     `Warm-up: ${WARM_UP_MS} ms per operation, discarded; then ${of('assessRisk').length} rounds, each one run of every operation,`,
     `the order alternating from round to round. Risk model ${RISK_MODEL_VERSION}.`,
-    inputs.invalid.length > 0 ? `Left out, not schema-valid: ${inputs.invalid.join(', ')}.` : '',
     '',
     '"Per CPU-second" divides by this process\'s CPU time during the run instead of wall time; "CPU / wall" below 1',
     'means the machine took the core away for part of the run (process-wide, so GC helper threads count too).',

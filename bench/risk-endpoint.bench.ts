@@ -6,10 +6,8 @@
 import type { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { createSecretKey, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
@@ -19,7 +17,8 @@ import { validateRiskFacts, type RiskFacts } from '../libs/domain/src/risk/risk-
 import { createOrganisationWithUsers } from '../libs/persistence/src/seed/organisation-with-users.js';
 import { loadConfig } from '../libs/platform/src/config.js';
 import type { Benchmark, BenchmarkResult } from './registry.js';
-import { progress, projectRoot, startServices, type BenchServices } from './support/services.js';
+import { publishedCaseFacts } from './support/published-cases.js';
+import { progress, startServices, type BenchServices } from './support/services.js';
 import { quantile, summarize } from './support/stats.js';
 
 /** At least 5 rounds and 2,000 requests per series per round; BENCH_ROUNDS / BENCH_REQUESTS may ask for more. */
@@ -28,50 +27,12 @@ const REQUESTS = Math.max(2_000, Number(process.env.BENCH_REQUESTS ?? 2_000) || 
 const WARM_UP = 1_000;
 const CONCURRENCY = [1, 8] as const;
 const PASSWORD = 'bench password, not a secret';
-const FIXTURE_PATH = ['..', 'shared', 'fixtures', 'risk-cases.json'];
 /**
  * BENCH_JWT_KEY_OBJECT=1: a what-if, not the application as it stands. The live JwtService gets
  * the same secret as a KeyObject, so jsonwebtoken no longer tries `createPublicKey` on the string
  * at every verification (nothing on disk changes).
  */
 const JWT_KEY_OBJECT = process.env.BENCH_JWT_KEY_OBJECT === '1';
-
-/** Used only when the fixture file is missing. */
-const BUILT_IN_FACTS: RiskFacts[] = [
-  {
-    breach: { confidentiality: { exposure: 'known-recipients', recipientsTrusted: false }, malicious: false },
-    data: { categories: ['identity', 'contact'], identifiability: 'maximum', protection: 'none' },
-    subjects: { approxCount: 2_000, categories: ['patients'] },
-    controller: { sector: 'healthcare' },
-  },
-  {
-    breach: { confidentiality: { exposure: 'unknown-recipients' }, malicious: true },
-    data: { categories: ['health', 'identity', 'national-id'], identifiability: 'maximum', protection: 'none' },
-    subjects: { approxCount: 90_000, categories: ['patients', 'children'] },
-    controller: { sector: 'healthcare' },
-  },
-  {
-    breach: { integrity: { recoverable: true, possiblyMisused: false }, malicious: false },
-    data: { categories: ['financial'], identifiability: 'significant', protection: 'none' },
-    subjects: { approxCount: 300, categories: ['customers'] },
-    controller: { sector: 'finance' },
-  },
-];
-
-function loadFacts(): { facts: RiskFacts[]; source: string } {
-  const path = join(projectRoot(), ...FIXTURE_PATH);
-  try {
-    const cases = JSON.parse(readFileSync(path, 'utf8')) as Array<{ facts?: unknown }>;
-    const facts = cases.flatMap((entry) => {
-      const validation = validateRiskFacts(entry.facts);
-      return validation.ok ? [validation.value] : [];
-    });
-    if (facts.length > 0) return { facts, source: `the ${facts.length} published cases' \`facts\` (\`${FIXTURE_PATH.join('/')}\`)` };
-  } catch (error) {
-    progress(`no usable fixture at ${path} (${(error as Error).message})`);
-  }
-  return { facts: BUILT_IN_FACTS, source: `${BUILT_IN_FACTS.length} built-in facts (\`${FIXTURE_PATH.join('/')}\` not found)` };
-}
 
 /** The same facts with one enum value outside the contract: a body of the same size that must be refused (400). */
 function invalidBody(facts: RiskFacts): string {
@@ -330,7 +291,7 @@ function measureInProcess(bodies: readonly string[]): InProcessCosts {
 const seriesName = (key: SeriesKey, concurrency: number): string => `${key}@${concurrency}`;
 
 async function run(): Promise<BenchmarkResult> {
-  const { facts, source } = loadFacts();
+  const { facts, source } = publishedCaseFacts();
   const services = await startServices();
   let sut: Sut | undefined;
   let client: LoadClient | undefined;

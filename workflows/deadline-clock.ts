@@ -1,3 +1,4 @@
+import { isPastDeadline } from '../libs/domain/src/clocks/deadline.js';
 import { reminderSchedule, type ScheduledReminder } from '../libs/domain/src/clocks/reminder-schedule.js';
 import type { ClockState } from './messages.js';
 
@@ -58,7 +59,7 @@ export class DeadlineClock {
       kind: this.kind,
       anchorAt: this.anchor.toISOString(),
       deadline: this.deadline.toISOString(),
-      status: now >= this.deadline.getTime() ? 'overdue' : 'running',
+      status: isPastDeadline(this.deadline, now) ? 'overdue' : 'running',
       reminders: this.reminders.map((r) => ({
         key: r.key,
         dueAt: r.dueAt.toISOString(),

@@ -1,22 +1,13 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  patched,
-  proxyActivities,
-  setHandler,
-  startChild,
-  type ChildWorkflowHandle,
-} from '@temporalio/workflow';
-import type { ClockActivities } from '../apps/worker/src/activities/clock.activities.js';
-import type { FilingActivities } from '../apps/worker/src/activities/filing.activities.js';
-import type { IncidentActivities } from '../apps/worker/src/activities/incident.activities.js';
-import type { FilingTrack } from '../libs/domain/src/filings/filing-input.js';
-import { ART33_CLOCK, ART33_WINDOW_MS } from '../libs/domain/src/gdpr/art33.js';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, startChild, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { Mutex } from 'async-mutex';
+import { refuse } from '../libs/domain/src/failures.js';
 import type { OrganisationRole } from '../libs/domain/src/incident/incident-facts.js';
-import type { RiskOutcome } from '../libs/domain/src/risk/assessment.js';
-import { APPROVER_ROLES } from '../libs/domain/src/roles.js';
+import { RISK_OUTCOMES, type RiskOutcome } from '../libs/domain/src/risk/assessment.js';
+import { isFilingTrack, TRACK_CATALOGUE, windowHours, type TrackKind } from '../libs/domain/src/tracks/catalogue.js';
+import type { TrackStatus } from '../libs/domain/src/tracks/filing-track-state.js';
 import { nextOwedTracks, type OwedTrack } from '../libs/domain/src/tracks/owed-tracks.js';
+import { refuseClose, refuseTrackNotRequired, type OwedTrackPicture } from '../libs/domain/src/tracks/owed-track-decisions.js';
+import type { ClockActivities, FilingActivities, IncidentActivities } from './activity-contracts.js';
 import { DeadlineClock } from './deadline-clock.js';
 import {
   closeIncidentUpdate,
@@ -25,11 +16,14 @@ import {
   recordFactsVersionUpdate,
   recordRiskOutcomeUpdate,
   trackStatusSignal,
+  type CloseIncidentRequest,
   type IncidentState,
   type IncidentWorkflowInput,
+  type TrackNotRequiredRequest,
 } from './messages.js';
+import { refusalFailure } from './refusal-failure.js';
 import { filingTrackWorkflow } from './tracks/filing-track.workflow.js';
-import { filingTrackWorkflowId, moveAnchorSignal, REFUSAL } from './tracks/filing-track.messages.js';
+import { filingTrackWorkflowId, moveAnchorSignal } from './tracks/filing-track.messages.js';
 
 const activityOptions = {
   startToCloseTimeout: '30 seconds',
@@ -39,12 +33,10 @@ const clockActivities = proxyActivities<ClockActivities>(activityOptions);
 const filingActivities = proxyActivities<FilingActivities>(activityOptions);
 const incidentActivities = proxyActivities<IncidentActivities>(activityOptions);
 
-const RISK_OUTCOMES: readonly RiskOutcome[] = ['no-risk', 'risk', 'high-risk'];
-/** Tracks with a workflow of their own; the others are recorded in the register or (for now) decided by a person. */
-const FILING_TRACKS: readonly FilingTrack[] = ['gdpr-art33', 'gdpr-art33-2'];
-/** A track in one of these states no longer stands in the way of closing the incident. */
-const SETTLED = ['filed', 'complete', 'not-required'];
 const HOUR_MS = 3_600_000;
+/** The clock the incident holds until the Art. 33 track's own workflow takes it over. */
+const ART33 = TRACK_CATALOGUE['gdpr-art33'];
+const ART33_WINDOW_MS = windowHours(ART33.deadline!) * HOUR_MS;
 
 /**
  * One incident, from awareness to closure. Until the risk is known it holds the Art. 33 clock
@@ -60,11 +52,13 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
   let role: OrganisationRole = input.role ?? 'controller';
   let riskOutcome: RiskOutcome | null = input.outcome ?? null;
   let tracks: OwedTrack[] = [];
-  const trackStatus: Record<string, string> = {};
-  const children = new Map<string, ChildWorkflowHandle<typeof filingTrackWorkflow>>();
+  const trackStatus: Partial<Record<TrackKind, TrackStatus>> = {};
+  const children = new Map<TrackKind, ChildWorkflowHandle<typeof filingTrackWorkflow>>();
   let anchorMoved = false;
   let closed = false;
-  const art33 = new DeadlineClock(ART33_CLOCK, new Date(input.awareAt), ART33_WINDOW_MS, input.reminderFractions);
+  const art33 = new DeadlineClock(ART33.kind, new Date(input.awareAt), ART33_WINDOW_MS, input.reminderFractions);
+  // Human steps that write to the case file run one at a time, each judged on the state the last one left.
+  const steps = new Mutex();
 
   const state = (): IncidentState => ({
     incidentId: input.incidentId,
@@ -76,25 +70,21 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     status: closed ? 'closed' : 'open',
     clocks: [art33.state(Date.now())],
   });
+  const picture = (): OwedTrackPicture => ({ owed: tracks.map((track) => track.kind), statuses: trackStatus });
 
   /**
    * A rising outcome makes new tracks owed; a falling one never removes a track already owed.
-   * A processor owes its controllers the Art. 33(2) notice whatever the risk, so its track is
-   * owed before any assessment.
+   * Some tracks are owed before any assessment (the register; a processor's notice).
    */
   const applyOutcome = (outcome: RiskOutcome | null | undefined) => {
     if (outcome !== undefined) riskOutcome = outcome;
-    const basis = riskOutcome ?? (role === 'processor' && processorOwesNoticeBeforeAssessment ? 'no-risk' : null);
-    if (basis) tracks = nextOwedTracks(tracks, basis, role, new Date(Date.now()).toISOString());
+    if (riskOutcome === null && role === 'processor' && !processorOwesNoticeBeforeAssessment) return;
+    tracks = nextOwedTracks(tracks, riskOutcome, role, new Date(Date.now()).toISOString());
   };
   applyOutcome(riskOutcome);
 
   /** The incident's own clock stands in until a track's workflow holds the deadline. */
   const ownClockActive = () => !tracksTakeOverClock || (role === 'controller' && riskOutcome === null && !closed);
-
-  const refuse = (type: string, message: string): never => {
-    throw ApplicationFailure.create({ type, message, nonRetryable: true });
-  };
 
   setHandler(incidentStateQuery, state);
   setHandler(
@@ -109,10 +99,10 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     {
       validator: (recorded) => {
         if (recorded.version <= factsVersion) {
-          throw new Error(`facts version ${recorded.version} is not newer than version ${factsVersion}`);
+          throw refusalFailure(refuse('stale', `facts version ${recorded.version} is not newer than version ${factsVersion}`, 'version'));
         }
-        if (Number.isNaN(new Date(recorded.awareAt).getTime())) throw new Error('awareAt is not a valid instant');
-        if (recorded.outcome && !RISK_OUTCOMES.includes(recorded.outcome)) throw new Error(`unknown outcome ${recorded.outcome}`);
+        if (Number.isNaN(new Date(recorded.awareAt).getTime())) throw refusalFailure(refuse('unprocessable', 'awareAt is not a valid instant', 'awareAt'));
+        if (recorded.outcome && !RISK_OUTCOMES.includes(recorded.outcome)) throw refusalFailure(refuse('unprocessable', `unknown outcome ${recorded.outcome}`, 'outcome'));
       },
     },
   );
@@ -125,65 +115,59 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     {
       validator: (decided) => {
         if (decided.factsVersion !== factsVersion) {
-          throw new Error(`the decision concerns facts version ${decided.factsVersion}, but the current version is ${factsVersion}`);
+          throw refusalFailure(refuse('stale', `the decision concerns facts version ${decided.factsVersion}, but the current version is ${factsVersion}`, 'factsVersion'));
         }
-        if (!RISK_OUTCOMES.includes(decided.outcome)) throw new Error(`unknown outcome ${decided.outcome}`);
+        if (!RISK_OUTCOMES.includes(decided.outcome)) throw refusalFailure(refuse('unprocessable', `unknown outcome ${decided.outcome}`, 'outcome'));
       },
     },
   );
   setHandler(trackStatusSignal, ({ track, status }) => {
     trackStatus[track] = status;
   });
+
+  const judgeNotRequired = (request: TrackNotRequiredRequest) => {
+    const refusal = refuseTrackNotRequired(picture(), request.track, request.reason, request.actor);
+    if (refusal) throw refusalFailure(refusal);
+  };
   setHandler(
     markTrackNotRequiredUpdate,
-    async (request) => {
-      await filingActivities.recordNotRequired({
-        incidentId: input.incidentId,
-        organisationId: input.organisationId,
-        track: request.track,
-        reason: request.reason,
-        actorId: request.actor.userId,
-      });
-      trackStatus[request.track] = 'not-required';
-      return state();
-    },
-    {
-      validator: (request) => {
-        if (!APPROVER_ROLES.includes(request.actor.role)) refuse(REFUSAL.forbidden, `deciding that a track is not required needs the role approver or dpo; you are ${request.actor.role}`);
-        if (!tracks.some((t) => t.kind === request.track)) refuse(REFUSAL.conflict, `${request.track} is not owed by this incident`);
-        if (FILING_TRACKS.includes(request.track as FilingTrack)) refuse(REFUSAL.conflict, `${request.track} has its own workflow: decide it there`);
-        if (trackStatus[request.track] === 'not-required') refuse(REFUSAL.conflict, `${request.track} is already marked not required`);
-        if (request.reason.trim().length < 20) refuse(REFUSAL.unprocessable, 'reason must explain the decision in at least 20 characters');
-      },
-    },
+    (request) =>
+      steps.runExclusive(async () => {
+        judgeNotRequired(request);
+        const track = request.track as TrackKind;
+        await filingActivities.recordNotRequired({
+          incidentId: input.incidentId,
+          organisationId: input.organisationId,
+          track,
+          reason: request.reason.trim(),
+          actorId: request.actor.userId,
+        });
+        trackStatus[track] = 'not-required';
+        return state();
+      }),
+    { validator: judgeNotRequired },
   );
+
+  const judgeClose = (request: CloseIncidentRequest) => {
+    const refusal = refuseClose(picture(), closed, request.actor);
+    if (refusal) throw refusalFailure(refusal);
+  };
   setHandler(
     closeIncidentUpdate,
-    async (request) => {
-      await incidentActivities.recordClosed({ incidentId: input.incidentId, organisationId: input.organisationId, actorId: request.actor.userId });
-      closed = true;
-      return state();
-    },
-    {
-      validator: (request) => {
-        if (!APPROVER_ROLES.includes(request.actor.role)) refuse(REFUSAL.forbidden, `closing an incident needs the role approver or dpo; you are ${request.actor.role}`);
-        if (closed) refuse(REFUSAL.conflict, 'the incident is already closed');
-        const unsettled = tracks
-          .filter((t) => t.kind !== 'gdpr-art33-register')
-          .filter((t) => !SETTLED.includes(trackStatus[t.kind] ?? 'open'))
-          .map((t) => `${t.kind} (${trackStatus[t.kind] ?? 'open'})`);
-        if (unsettled.length > 0) {
-          refuse(REFUSAL.conflict, `the incident cannot close while owed tracks are neither filed nor decided not required: ${unsettled.join(', ')}`);
-        }
-      },
-    },
+    (request) =>
+      steps.runExclusive(async () => {
+        judgeClose(request);
+        await incidentActivities.recordClosed({ incidentId: input.incidentId, organisationId: input.organisationId, actorId: request.actor.userId });
+        closed = true;
+        return state();
+      }),
+    { validator: judgeClose },
   );
 
   const startOwedTracks = async () => {
-    for (const track of tracks) {
-      const kind = track.kind as FilingTrack;
-      if (!FILING_TRACKS.includes(kind) || children.has(kind)) continue;
-      const processor = kind === 'gdpr-art33-2';
+    for (const { kind } of tracks) {
+      if (!isFilingTrack(kind) || children.has(kind)) continue;
+      const definition = TRACK_CATALOGUE[kind];
       const child = await startChild(filingTrackWorkflow, {
         workflowId: filingTrackWorkflowId(input.incidentId, kind),
         args: [
@@ -192,9 +176,10 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
             organisationId: input.organisationId,
             track: kind,
             anchorAt: art33.anchorAt.toISOString(),
-            windowMs: processor ? (input.processorNoticeHours ?? 24) * HOUR_MS : ART33_WINDOW_MS,
+            windowMs: windowHours(definition.deadline!, { processorNoticeHours: input.processorNoticeHours }) * HOUR_MS,
             reminderFractions: input.reminderFractions,
-            recipients: processor ? input.affectedControllers : undefined,
+            recipients: definition.reportPerAffectedController ? input.affectedControllers : undefined,
+            timeZone: input.timeZone,
           },
         ],
         // A track outlives nothing: it is settled before the incident closes.

@@ -1,7 +1,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OrganisationRole } from '../libs/domain/src/incident/incident-facts.js';
 import type { RiskOutcome } from '../libs/domain/src/risk/assessment.js';
-import type { Role } from '../libs/domain/src/roles.js';
+import type { TrackKind } from '../libs/domain/src/tracks/catalogue.js';
+import type { Actor } from '../libs/domain/src/tracks/filing-track-commands.js';
+import type { TrackStatus } from '../libs/domain/src/tracks/filing-track-state.js';
 import type { OwedTrack } from '../libs/domain/src/tracks/owed-tracks.js';
 
 /** What starts an incident's workflow; the API and tests use this exact shape. */
@@ -21,6 +23,8 @@ export interface IncidentWorkflowInput {
   processorNoticeHours?: number;
   /** Art. 33(2): the controllers a processor must notify. */
   affectedControllers?: string[];
+  /** The organisation's time zone, where calendar periods are counted (Europe/Stockholm when absent). */
+  timeZone?: string;
 }
 
 export interface ReminderState {
@@ -47,7 +51,7 @@ export interface IncidentState {
   /** The regulatory tracks owed so far; they only ever grow (see libs/domain/src/tracks). */
   tracks: OwedTrack[];
   /** The status each track's own workflow last reported, by track kind. */
-  trackStatus: Record<string, string>;
+  trackStatus: Partial<Record<TrackKind, TrackStatus>>;
   status: 'open' | 'closed';
   clocks: ClockState[];
 }
@@ -75,10 +79,10 @@ export const recordFactsVersionUpdate = defineUpdate<IncidentState, [FactsVersio
 export const recordRiskOutcomeUpdate = defineUpdate<IncidentState, [RiskOutcomeDecided]>('recordRiskOutcome');
 
 /** A track's workflow reports its status to the incident, which decides whether it may close. */
-export const trackStatusSignal = defineSignal<[{ track: string; status: string }]>('trackStatus');
+export const trackStatusSignal = defineSignal<[{ track: TrackKind; status: TrackStatus }]>('trackStatus');
 
 export interface CloseIncidentRequest {
-  actor: { userId: string; role: Role };
+  actor: Actor;
 }
 
 /** Closing needs every owed track filed or decided not required (the API checks the register first). */
@@ -87,10 +91,10 @@ export const closeIncidentUpdate = defineUpdate<IncidentState, [CloseIncidentReq
 export interface TrackNotRequiredRequest {
   track: string;
   reason: string;
-  actor: { userId: string; role: Role };
+  actor: Actor;
 }
 
-/** A track without a workflow of its own (e.g. Art. 34 until its issue lands) decided not required. */
+/** A track without a workflow of its own decided not required. */
 export const markTrackNotRequiredUpdate = defineUpdate<IncidentState, [TrackNotRequiredRequest]>('markTrackNotRequired');
 
 export const incidentWorkflowId = (incidentId: string): string => `incident-${incidentId}`;

@@ -52,7 +52,8 @@ describe('assessing each facts version', () => {
     const incident = await createWith({});
     expect(incident.risk).toBeNull();
     expect(incident.missingRiskFacts).toEqual(['breach', 'data', 'subjects', 'controller']);
-    expect(incident.tracks).toEqual([]);
+    // Only the register is owed before an assessment (Art. 33(5) documents every breach).
+    expect(incident.tracks.map((track: { kind: string }) => track.kind)).toEqual(['gdpr-art33-register']);
     expect(incident.clocks[0].kind).toBe('gdpr-art33');
   });
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { RecordClockInput, RecordReminderInput } from '../../apps/worker/src/activities/clock.activities.js';
+import type { RecordClockInput, RecordReminderInput } from '../../workflows/activity-contracts.js';
 import { incidentStateQuery, recordFactsVersionUpdate, type IncidentWorkflowInput } from '../../workflows/messages.js';
 import { useTimeSkippingEnvironment } from '../support/time-skipping.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import type { TrackNoticeInput } from '../../apps/worker/src/activities/notice.activities.js';
+import type { TrackNoticeInput } from '../../workflows/activity-contracts.js';
 import {
   approveFilingUpdate,
   createDraftUpdate,
@@ -15,6 +15,7 @@ import {
   moveAnchorSignal,
   recordFilingUpdate,
   rejectFilingUpdate,
+  renderDraftUpdate,
   submitFilingUpdate,
   trackStateQuery,
   type FilingTrackInput,
@@ -36,18 +37,19 @@ useTimeSkippingEnvironment((created, bundled) => {
 function fakeActivities() {
   const notices: TrackNoticeInput[] = [];
   const filed: Array<{ filingId: string; late: boolean; delayReason: string | null }> = [];
-  const revisions = new Map<string, number>();
+  const transitions: Array<{ transition: string }> = [];
   return {
     notices,
     filed,
+    transitions,
     activities: {
       async recordClock() {},
-      async renderDraft(input: { filingId: string }) {
-        const revision = (revisions.get(input.filingId) ?? 0) + 1;
-        revisions.set(input.filingId, revision);
-        return { revision, missing: 0 };
+      async renderDraft() {
+        return { missing: 0 };
       },
-      async recordTransition() {},
+      async recordTransition(input: { transition: string }) {
+        transitions.push(input);
+      },
       async recordFiled(input: { filingId: string; late: boolean; delayReason: string | null }) {
         filed.push(input);
       },
@@ -167,7 +169,7 @@ describe('the Art. 33 clock and its reminders', () => {
       const missingReason = await refusal(
         handle.executeUpdate(recordFilingUpdate, { args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] }),
       );
-      expect(missingReason).toMatchObject({ type: 'Unprocessable', message: expect.stringMatching(/reasons for the delay/) });
+      expect(missingReason).toMatchObject({ type: 'breachflow.refusal.unprocessable', message: expect.stringMatching(/reasons for the delay/) });
       await handle.executeUpdate(recordFilingUpdate, {
         args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', delayReason: 'Awareness was established only after the forensic report.', actor: responder }],
       });
@@ -189,22 +191,47 @@ describe('approval', () => {
       await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind: 'initial', language: 'sv', actor: author }] });
       await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 1, actor: author }] });
       expect(await refusal(handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: author }] }))).toMatchObject({
-        type: 'Conflict',
+        type: 'breachflow.refusal.conflict',
         message: expect.stringMatching(/four-eyes/),
       });
       expect(await refusal(handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: responder }] }))).toMatchObject({
-        type: 'Forbidden',
+        type: 'breachflow.refusal.forbidden',
         message: expect.stringMatching(/approver, dpo; you are responder/),
       });
       await handle.executeUpdate(rejectFilingUpdate, { args: [{ filingId, revision: 1, actor: dpo, comment: 'Add the measures taken.' }] });
-      await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind: 'initial', language: 'sv', actor: responder }] });
+      await handle.executeUpdate(renderDraftUpdate, { args: [{ filingId, actor: responder, content: {} }] });
       await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 2, actor: responder }] });
       expect(await refusal(handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: dpo }] }))).toMatchObject({
-        type: 'Conflict',
-        message: expect.stringMatching(/revision 1, but the draft is now at revision 2/),
+        type: 'breachflow.refusal.stale',
+        message: expect.stringMatching(/revision 1, but the report is now at revision 2/),
       });
-      const approved = await handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 2, actor: dpo }] });
+      // The re-render was the responder's: the first author may now approve it.
+      const approved = await handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 2, actor: author }] });
       expect(approved.filings[0].status).toBe('approved');
+    });
+  }, 60_000);
+
+  it('lets exactly one of a concurrent approval and rejection of the same revision pass', async () => {
+    await withTrack({}, async ({ handle, fake }) => {
+      const filingId = randomUUID();
+      await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind: 'initial', language: 'sv', actor: responder }] });
+      await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 1, actor: responder }] });
+      const outcomes = await Promise.allSettled([
+        handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: approver }] }),
+        handle.executeUpdate(rejectFilingUpdate, { args: [{ filingId, revision: 1, actor: dpo, comment: 'Not yet.' }] }),
+      ]);
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      const [loser] = outcomes.filter((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      expect(loser.reason.cause).toMatchObject({ type: 'breachflow.refusal.conflict' });
+      expect(fake.transitions.filter((t) => t.transition !== 'submitted')).toHaveLength(1);
+    });
+  }, 60_000);
+
+  it('undoes an approval when the report is rendered again', async () => {
+    await withTrack({}, async ({ handle }) => {
+      const filingId = await approvedDraft(handle);
+      const state = await handle.executeUpdate(renderDraftUpdate, { args: [{ filingId, actor: responder, content: { informationToFollow: 'The number of records follows.' } }] });
+      expect(state.filings[0]).toMatchObject({ status: 'draft', revision: 2, lastEditorId: responder.userId });
     });
   }, 60_000);
 
@@ -214,7 +241,7 @@ describe('approval', () => {
       await handle.executeUpdate(createDraftUpdate, { args: [{ filingId: draftId, kind: 'initial', language: 'sv', actor: responder }] });
       const now = new Date(await env.currentTimeMs()).toISOString();
       expect(await refusal(handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: draftId, filedAt: now, channel: 'imy-e-service', actor: responder }] }))).toMatchObject({
-        type: 'Conflict',
+        type: 'breachflow.refusal.conflict',
         message: expect.stringMatching(/must be approved/),
       });
     });
@@ -247,12 +274,12 @@ describe('supplements (Art. 33(4))', () => {
   it('refuses a supplement before the initial report and a second initial report', async () => {
     await withTrack({}, async ({ handle }) => {
       expect(await refusal(handle.executeUpdate(createDraftUpdate, { args: [{ filingId: randomUUID(), kind: 'supplement', language: 'sv', actor: responder }] }))).toMatchObject({
-        type: 'Conflict',
+        type: 'breachflow.refusal.conflict',
       });
       const initial = await approvedDraft(handle);
       await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: initial, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] });
       expect(await refusal(handle.executeUpdate(createDraftUpdate, { args: [{ filingId: randomUUID(), kind: 'initial', language: 'sv', actor: responder }] }))).toMatchObject({
-        type: 'Conflict',
+        type: 'breachflow.refusal.conflict',
         message: expect.stringMatching(/already filed/),
       });
     });
@@ -262,7 +289,7 @@ describe('supplements (Art. 33(4))', () => {
 describe('a track decided not required', () => {
   it('needs an approver and a reason, stops the clock, and is refused once a report is filed', async () => {
     await withTrack({}, async ({ handle, fake }) => {
-      expect(await refusal(handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: responder }] }))).toMatchObject({ type: 'Forbidden' });
+      expect(await refusal(handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: responder }] }))).toMatchObject({ type: 'breachflow.refusal.forbidden' });
       const state = await handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: dpo }] });
       expect(state.status).toBe('not-required');
       await env.sleep(80 * HOUR);
@@ -278,7 +305,7 @@ describe("the processor's Art. 33(2) track", () => {
       await env.sleep(12 * HOUR + 1_000);
       expect(kinds(fake.notices)).toEqual(['reminder:p50']);
       const wrong = await refusal(handle.executeUpdate(createDraftUpdate, { args: [{ filingId: randomUUID(), kind: 'initial', language: 'sv', actor: responder, recipient: 'Someone Else' }] }));
-      expect(wrong).toMatchObject({ type: 'Unprocessable' });
+      expect(wrong).toMatchObject({ type: 'breachflow.refusal.unprocessable' });
       for (const recipient of ['Region Norr', 'Region Syd']) {
         const filingId = randomUUID();
         await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind: 'initial', language: 'sv', actor: responder, recipient }] });

@@ -30,7 +30,8 @@ describe('owed tracks in the incident workflow', () => {
         workflowId: `incident-${randomUUID()}`,
         args: [{ incidentId, organisationId: randomUUID(), factsVersion: 1, awareAt, role: 'controller', outcome: null }],
       });
-      expect((await handle.query(incidentStateQuery)).tracks).toEqual([]);
+      // Every breach is documented (Art. 33(5)), before it is assessed.
+      expect((await handle.query(incidentStateQuery)).tracks.map((t) => t.kind)).toEqual(['gdpr-art33-register']);
 
       const risk = await handle.executeUpdate(recordFactsVersionUpdate, { args: [{ version: 2, awareAt, outcome: 'risk' }] });
       expect(risk.tracks.map((t) => t.kind)).toEqual(['gdpr-art33-register', 'gdpr-art33']);

@@ -1,5 +1,5 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { DigestActivities } from '../../apps/worker/src/activities/digest.activities.js';
+import type { DigestActivities } from '../activity-contracts.js';
 
 const digests = proxyActivities<DigestActivities>({
   startToCloseTimeout: '10 minutes',

@@ -1,13 +1,18 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { FilingKind, FilingLanguage, FilingTrack } from '../../libs/domain/src/filings/filing-input.js';
-import type { Role } from '../../libs/domain/src/roles.js';
+import type { FilingKind, FilingLanguage } from '../../libs/domain/src/filings/filing-input.js';
+import type { TrackKind } from '../../libs/domain/src/tracks/catalogue.js';
+import type { Actor } from '../../libs/domain/src/tracks/filing-track-commands.js';
+import type { FilingTrackState, TrackStatus } from '../../libs/domain/src/tracks/filing-track-state.js';
+import type { DraftContent } from '../activity-contracts.js';
 import type { ReminderState } from '../messages.js';
+
+export type { Actor };
 
 /** What starts one regulatory track of an incident (a child of the incident workflow). */
 export interface FilingTrackInput {
   incidentId: string;
   organisationId: string;
-  track: FilingTrack;
+  track: TrackKind;
   /** The clock's anchor: awareAt (ISO-8601). */
   anchorAt: string;
   /** The window to the deadline: 72 h for Art. 33, the organisation's target for Art. 33(2). */
@@ -15,40 +20,15 @@ export interface FilingTrackInput {
   reminderFractions?: number[];
   /** Art. 33(2): the controllers to notify; the track is filed once each has been notified. */
   recipients?: string[];
+  /** Where calendar periods (the supplement period) are counted; Europe/Stockholm when absent. */
+  timeZone?: string;
 }
 
-export type TrackStatus = 'open' | 'awaiting-approval' | 'filed' | 'overdue' | 'not-required' | 'complete';
-export type TrackFilingStatus = 'draft' | 'awaiting-approval' | 'approved' | 'filed';
-
-export interface TrackFiling {
-  filingId: string;
-  sequence: number;
-  kind: FilingKind;
-  status: TrackFilingStatus;
-  revision: number;
-  authorId: string;
-  recipient: string | null;
-  filedAt: string | null;
-}
-
-export interface TrackState {
-  track: FilingTrack;
+/** The track as its workflow sees it now: the rules' state, its status and its reminders. */
+export interface TrackState extends FilingTrackState {
   status: TrackStatus;
-  deadline: string;
-  /** Set by the first recorded filing and never changed after: later corrections cannot undo lateness. */
-  late: boolean | null;
-  firstFiledAt: string | null;
-  /** Art. 33(4): supplements are expected within four weeks of the initial report, until a final one. */
-  supplementDeadline: string | null;
   nextReminder: { key: string; dueAt: string; clock: 'deadline' | 'supplement' } | null;
   reminders: ReminderState[];
-  filings: TrackFiling[];
-  notRequired: { reason: string; decidedBy: string } | null;
-}
-
-export interface Actor {
-  userId: string;
-  role: Role;
 }
 
 export interface CreateDraftRequest {
@@ -61,6 +41,13 @@ export interface CreateDraftRequest {
   noBreachJustification?: string;
   /** Reasons for delay, when the report will be filed after the deadline (printed in the report). */
   delayReason?: string;
+}
+
+/** Render an unfiled report again from the current facts, optionally changing what a person wrote in it. */
+export interface RenderDraftRequest {
+  filingId: string;
+  actor: Actor;
+  content: DraftContent;
 }
 
 export interface FilingDecision {
@@ -86,6 +73,7 @@ export interface NotRequiredRequest {
 
 export const trackStateQuery = defineQuery<TrackState>('trackState');
 export const createDraftUpdate = defineUpdate<TrackState, [CreateDraftRequest]>('createDraft');
+export const renderDraftUpdate = defineUpdate<TrackState, [RenderDraftRequest]>('renderDraft');
 export const submitFilingUpdate = defineUpdate<TrackState, [FilingDecision]>('submitFiling');
 export const approveFilingUpdate = defineUpdate<TrackState, [FilingDecision]>('approveFiling');
 export const rejectFilingUpdate = defineUpdate<TrackState, [FilingDecision]>('rejectFiling');
@@ -94,7 +82,4 @@ export const markNotRequiredUpdate = defineUpdate<TrackState, [NotRequiredReques
 /** awareAt was corrected: the deadline moves until the first report is filed, then lateness is frozen. */
 export const moveAnchorSignal = defineSignal<[{ anchorAt: string }]>('moveAnchor');
 
-export const filingTrackWorkflowId = (incidentId: string, track: FilingTrack): string => `incident-${incidentId}-${track}`;
-
-/** Why an update was refused; the API turns each into its HTTP status. */
-export const REFUSAL = { forbidden: 'Forbidden', conflict: 'Conflict', unprocessable: 'Unprocessable' } as const;
+export const filingTrackWorkflowId = (incidentId: string, track: TrackKind): string => `incident-${incidentId}-${track}`;

@@ -2,30 +2,39 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
-import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
+import { SignIn } from '../../../libs/application/src/auth/sign-in.js';
+import { FilingSteps } from '../../../libs/application/src/filings/filing-steps.js';
+import { AppendFacts } from '../../../libs/application/src/incidents/append-facts.js';
+import { CloseIncident } from '../../../libs/application/src/incidents/close-incident.js';
+import { IncidentQueries } from '../../../libs/application/src/incidents/incident-queries.js';
+import { OpenIncident } from '../../../libs/application/src/incidents/open-incident.js';
+import { NotificationInbox } from '../../../libs/application/src/notifications/notification-inbox.js';
+import { OrganisationSettings } from '../../../libs/application/src/organisation/organisation-settings.js';
+import { INCIDENT_WORKFLOWS } from '../../../libs/application/src/ports/incident-workflows.js';
+import { RegisterEntries } from '../../../libs/application/src/register/register-entries.js';
+import { OverrideOutcome } from '../../../libs/application/src/risk/override-outcome.js';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { ConfigModule } from '../../../libs/platform/src/nest/config.module.js';
 import { DatabaseModule } from '../../../libs/platform/src/nest/database.module.js';
+import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
 import { AuthController } from './auth/auth.controller.js';
-import { DevMailController } from './dev/dev-mail.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
-import { AuthService } from './auth/auth.service.js';
 import { MeController } from './auth/me.controller.js';
-import { HealthController } from './health/health.controller.js';
+import { DevMailController } from './dev/dev-mail.controller.js';
 import { FilingsController } from './filings/filings.controller.js';
-import { FilingsService } from './filings/filings.service.js';
+import { HealthController } from './health/health.controller.js';
 import { IncidentAssessmentsController } from './incidents/incident-assessments.controller.js';
 import { IncidentTracksController } from './incidents/incident-tracks.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
-import { IncidentsService } from './incidents/incidents.service.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
 import { RegisterController } from './register/register.controller.js';
-import { RegisterService } from './register/register.service.js';
-import { IncidentRiskService } from './risk/incident-risk.service.js';
 import { RiskController } from './risk/risk.controller.js';
 import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
+
+/** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
+const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, OverrideOutcome, CloseIncident, FilingSteps, RegisterEntries, NotificationInbox, OrganisationSettings];
 
 @Module({})
 export class AppModule {
@@ -55,12 +64,8 @@ export class AppModule {
         ...(config.NODE_ENV !== 'production' && config.MAIL_SINK_DIR ? [DevMailController] : []),
       ],
       providers: [
-        AuthService,
-        IncidentsService,
-        IncidentRiskService,
-        IncidentWorkflowGateway,
-        FilingsService,
-        RegisterService,
+        ...USE_CASES,
+        { provide: INCIDENT_WORKFLOWS, useClass: IncidentWorkflowGateway },
         // Templates are compiled once, at start: a broken template stops the API there.
         { provide: TemplateCatalog, useFactory: () => TemplateCatalog.load() },
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -6,13 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
-import { installNativeSha256 } from '../../../libs/platform/src/native-sha256.js';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 
 /** Builds the HTTP application (not yet listening), shared by main.ts, the tests and the benchmarks. */
 export async function createApiApp(config: AppConfig): Promise<INestApplication> {
-  installNativeSha256();
   const log = createLogger(config.LOG_LEVEL, 'breachflow-api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: ['error', 'warn'],

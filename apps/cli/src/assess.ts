@@ -1,10 +1,7 @@
 #!/usr/bin/env node
 // node dist/apps/cli/src/assess.js FILE.json — prints the risk assessment(s) of the facts in FILE.
 import { readFileSync } from 'node:fs';
-import { installNativeSha256 } from '../../../libs/platform/src/native-sha256.js';
 import { runAssessCli } from './assess-command.js';
-
-installNativeSha256();
 
 const result = runAssessCli(process.argv, (path) => readFileSync(path, 'utf8'));
 process.stdout.write(result.stdout);

@@ -5,10 +5,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
-import { installNativeSha256 } from '../../../libs/platform/src/native-sha256.js';
 import { encryptedDataConverter } from '../../../libs/platform/src/temporal.js';
-import { activityFunctions } from './activity-functions.js';
-import { ACTIVITY_PROVIDERS, WorkerModule } from './worker.module.js';
+import { breachflowActivities } from './activities.js';
+import { WorkerModule } from './worker.module.js';
 
 /** The workflows entry: TypeScript source under tests, compiled JavaScript in a build. */
 export function workflowsPath(): string {
@@ -54,7 +53,6 @@ export async function createWorker(
   overrides: Partial<WorkerOptions> & { connection?: NativeConnection } = {},
 ): Promise<RunningWorker> {
   installRuntimeLogger(config);
-  installNativeSha256();
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
   const connection = overrides.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
   const worker = await Worker.create({
@@ -62,7 +60,7 @@ export async function createWorker(
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     workflowsPath: workflowsPath(),
-    activities: activityFunctions(ACTIVITY_PROVIDERS.map((provider) => context.get(provider))),
+    activities: breachflowActivities(context),
     dataConverter: encryptedDataConverter(config),
     ...overrides,
   });

@@ -4,16 +4,7 @@ import { Mailer } from '../../../libs/platform/src/mail/mailer.js';
 import { ConfigModule } from '../../../libs/platform/src/nest/config.module.js';
 import { DatabaseModule } from '../../../libs/platform/src/nest/database.module.js';
 import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
-import { ClockActivities } from './activities/clock.activities.js';
-import { DigestActivities } from './activities/digest.activities.js';
-import { IncidentActivities } from './activities/incident.activities.js';
-import { FilingActivities } from './activities/filing.activities.js';
-import { NoticeActivities } from './activities/notice.activities.js';
-import { FilingComposer } from './filings/filing-composer.js';
-import { PersonalDelivery } from './notices/personal-delivery.js';
-
-/** Every activity provider the worker registers with Temporal. */
-export const ACTIVITY_PROVIDERS = [ClockActivities, DigestActivities, FilingActivities, IncidentActivities, NoticeActivities];
+import { ACTIVITY_USE_CASES } from './activities.js';
 
 @Module({})
 export class WorkerModule {
@@ -22,9 +13,7 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [ConfigModule.forRoot(config), DatabaseModule],
       providers: [
-        ...ACTIVITY_PROVIDERS,
-        FilingComposer,
-        PersonalDelivery,
+        ...ACTIVITY_USE_CASES,
         // Templates are compiled once, at start: a broken template stops the worker there, not mid-incident.
         { provide: TemplateCatalog, useFactory: () => TemplateCatalog.load() },
         {

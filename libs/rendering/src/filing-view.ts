@@ -2,7 +2,8 @@ import type { FilingDocument, FilingHeader, FilingItem } from '../../domain/src/
 import { filingLabels, type FilingLabels } from '../../domain/src/filings/filing-labels.js';
 import { formatInstant } from '../../domain/src/filings/format-instant.js';
 import { formatDuration } from '../../domain/src/filings/format-numbers.js';
-import { lateByMs } from '../../domain/src/filings/lateness.js';
+import { timeAfterDeadline } from '../../domain/src/clocks/deadline.js';
+import { trackLabel } from '../../domain/src/tracks/catalogue.js';
 
 // What the HTML templates and the PDF both lay out. Every key is always present (null when there
 // is nothing to show), because the templates run in strict mode and a missing key is an error.
@@ -38,7 +39,7 @@ export function filingView(document: FilingDocument): FilingView {
   const header = document.header ?? fallbackHeader(document, labels);
   const art33 = (point: FilingItem['art33Item']): string | null => (point === undefined ? null : labels.chrome.art33Reference(point));
   const delayReason = document.sections.flatMap((section) => section.items).find((item) => item.id === 'timeline.delayReason');
-  const lateBy = header.lateBy ?? formatDuration(lateByMs(document.preparedAt, document.deadline), labels);
+  const lateBy = header.lateBy ?? (document.deadline === null ? '' : formatDuration(timeAfterDeadline(document.deadline, document.preparedAt), labels));
   return {
     language: document.language,
     track: document.track,
@@ -87,10 +88,10 @@ function fallbackHeader(document: FilingDocument, labels: FilingLabels): FilingH
   return {
     organisationName: sender?.value ?? '',
     recipient: document.track === 'gdpr-art33' ? labels.authorityName : labels.phrases.recipientUnknown,
-    trackLabel: labels.trackName[document.track],
+    trackLabel: trackLabel(document.track, document.language),
     kindLabel: labels.kindName[document.kind],
     preparedAt: formatInstant(document.preparedAt, 'UTC', labels),
-    deadline: formatInstant(document.deadline, 'UTC', labels),
+    deadline: document.deadline === null ? labels.chrome.noDeadline : formatInstant(document.deadline, 'UTC', labels),
     timeZone: 'UTC',
     preliminary: document.missing.length > 0 && (document.kind === 'initial' || document.kind === 'supplement'),
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { auditHash, canonicalJson, GENESIS_HASH, type AuditRecord } from '../../../libs/persistence/src/audit/audit-hash.js';
+import { canonicalJson } from '../../../libs/domain/src/canonical-json.js';
+import { auditHash, GENESIS_HASH, type AuditRecord } from '../../../libs/persistence/src/audit/audit-hash.js';
 
 const record = (): AuditRecord => ({
   seq: '42',
@@ -111,9 +112,8 @@ describe('the audit hash chain', () => {
 });
 
 describe('canonical JSON of values a jsonb round trip changes', () => {
-  it('writes undefined array items as null and dates as ISO strings, as PostgreSQL reads them back', async () => {
-    const { canonicalJson: canonical } = await import('../../../libs/persistence/src/audit/audit-hash.js');
-    expect(canonical([1, undefined])).toBe('[1,null]');
-    expect(canonical({ at: new Date('2026-11-24T08:00:00.000Z') })).toBe('{"at":"2026-11-24T08:00:00.000Z"}');
+  it('writes undefined array items as null and dates as ISO strings, as PostgreSQL reads them back', () => {
+    expect(canonicalJson([1, undefined])).toBe('[1,null]');
+    expect(canonicalJson({ at: new Date('2026-11-24T08:00:00.000Z') })).toBe('{"at":"2026-11-24T08:00:00.000Z"}');
   });
 });

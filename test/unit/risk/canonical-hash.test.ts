@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { canonicalJson, canonicalRiskFacts, riskFactsHash, type RiskFacts } from '../../../libs/domain/src/risk/index.js';
+import { canonicalJson } from '../../../libs/domain/src/canonical-json.js';
+import { canonicalRiskFacts, riskFactsHash, type RiskFacts } from '../../../libs/domain/src/risk/index.js';
 
 const facts: RiskFacts = {
   breach: { availability: { permanentLoss: false, backupRestorable: true, hoursUnavailable: 6 }, malicious: true, exfiltrationRuledOut: true },

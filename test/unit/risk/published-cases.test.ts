@@ -2,8 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { assessRisk, validateRiskFacts, type RiskFacts } from '../../../libs/domain/src/risk/index.js';
 
-// The published cases live beside the specification (../shared); they are read, never copied,
-// so that a case added there is checked here without any change to this file.
+// The published cases (EDPB Guidelines 9/2022 and 01/2021, IMY decisions) with their verdicts,
+// kept as the project's own fixture: a case added to the file is checked here without any change
+// to this test.
 interface PublishedCase {
   id: string;
   title: string;
@@ -12,7 +13,7 @@ interface PublishedCase {
   expected: { notifyAuthority: boolean; notifyDataSubjects: boolean };
 }
 
-const casesUrl = new URL('../../../../shared/fixtures/risk-cases.json', import.meta.url);
+const casesUrl = new URL('../../fixtures/risk-cases.json', import.meta.url);
 const cases = JSON.parse(readFileSync(casesUrl, 'utf8')) as PublishedCase[];
 
 describe('the model reaches the published verdict on every published case', () => {

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SignIn } from '../../../../libs/application/src/auth/sign-in.js';
 import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
-import { validated } from '../common/invalid-input.exception.js';
+import { validated } from '../common/validated.js';
 import { Public } from './auth.decorators.js';
-import { AuthService } from './auth.service.js';
 
 const loginSchema = {
   type: 'object',
@@ -19,7 +19,7 @@ const validateLogin = compileValidator<{ email: string; password: string }>(logi
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+  constructor(@Inject(SignIn) private readonly signIn: SignIn) {}
 
   @Public()
   @Post('login')
@@ -28,6 +28,6 @@ export class AuthController {
   @ApiBody({ schema: loginSchema as object })
   login(@Body() body: unknown) {
     const { email, password } = validated(validateLogin, body);
-    return this.auth.login(email, password);
+    return this.signIn.execute(email, password);
   }
 }

@@ -1,8 +1,4 @@
-import type { Role } from '../../../../libs/domain/src/roles.js';
+import type { Caller } from '../../../../libs/application/src/caller.js';
 
-/** Who is calling, as carried by the bearer token. */
-export interface AuthenticatedUser {
-  id: string;
-  organisationId: string;
-  role: Role;
-}
+/** Who is calling, as carried by the bearer token: the caller every use-case acts for. */
+export type AuthenticatedUser = Caller;

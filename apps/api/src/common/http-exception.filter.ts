@@ -1,5 +1,9 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { Response } from 'express';
 import type { Logger } from 'pino';
+import { InvalidInputError, RefusalError } from '../../../../libs/domain/src/failures.js';
+import { WrongCredentialsError } from '../../../../libs/application/src/auth/sign-in.js';
+import { REFUSAL_STATUS } from './refusal-status.js';
 
 /** What body-parser attaches to the errors Nest maps to HttpExceptions. */
 interface BodyParserError {
@@ -14,9 +18,10 @@ const BODY_PARSER_MESSAGES: Record<string, string> = {
 };
 
 /**
- * One error shape for every failure: `{statusCode, error, message, errors?}`. Malformed
- * bodies (JSON syntax, size) are the caller's fault and get a 4xx naming `(body)`; anything
- * unexpected is logged with its request id and answered 500 without internals.
+ * One error shape for every failure: `{statusCode, error, message, errors?}`. Bad input names each
+ * field (400); a rule's refusal gets the status of its kind (see REFUSAL_STATUS) and says why;
+ * malformed bodies (JSON syntax, size) name `(body)`; anything unexpected is logged with its
+ * request id and answered 500 without internals.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -24,8 +29,22 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse();
+    const response = http.getResponse<Response>();
     const request = http.getRequest();
+    if (exception instanceof InvalidInputError) {
+      response.status(HttpStatus.BAD_REQUEST).json({ statusCode: 400, error: 'Bad Request', message: exception.message, errors: exception.errors });
+      return;
+    }
+    if (exception instanceof RefusalError) {
+      const { kind, message, field } = exception.refusal;
+      const { status, error } = REFUSAL_STATUS[kind];
+      response.status(status).json({ statusCode: status, error, kind, message, ...(field !== undefined && { errors: [{ field, message }] }), ...exception.details });
+      return;
+    }
+    if (exception instanceof WrongCredentialsError) {
+      response.status(HttpStatus.UNAUTHORIZED).json({ statusCode: 401, error: 'Unauthorized', message: exception.message });
+      return;
+    }
     if (!(exception instanceof HttpException)) {
       this.log.error({ err: exception, requestId: request.id }, 'unhandled error');
       response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'internal error', requestId: request.id });

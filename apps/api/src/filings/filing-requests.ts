@@ -1,33 +1,42 @@
-import type { FilingKind, FilingLanguage, FilingTrack } from '../../../../libs/domain/src/filings/filing-input.js';
+import type { DraftFilingRequest, RecordFilingRequest, ReviewRequest } from '../../../../libs/application/src/filings/filing-steps.js';
+import { FILING_KINDS } from '../../../../libs/domain/src/filings/filing-input.js';
+import { FILING_RECORD_CHANNELS, FILING_TRACKS, WRITTEN_REASON_MIN_LENGTH } from '../../../../libs/domain/src/tracks/catalogue.js';
 import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
+import type { DraftContent } from '../../../../workflows/activity-contracts.js';
 
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, pattern: '\\S' }) as const;
+const language = { enum: ['sv', 'en'] } as const;
 const revision = { type: 'integer', minimum: 1, description: 'The revision you reviewed; refused when the draft has changed since.' } as const;
+const writtenReason = { type: 'string', minLength: WRITTEN_REASON_MIN_LENGTH, maxLength: 5_000, pattern: '\\S' } as const;
 
 export const createFilingSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['track', 'language', 'kind'],
   properties: {
-    track: { enum: ['gdpr-art33', 'gdpr-art33-2'] },
-    language: { enum: ['sv', 'en'] },
-    kind: { enum: ['initial', 'supplement', 'final', 'no-breach'] },
+    track: { enum: FILING_TRACKS },
+    language,
+    kind: { enum: FILING_KINDS },
     recipient: text(300),
     informationToFollow: text(5_000),
-    noBreachJustification: { type: 'string', minLength: 20, maxLength: 5_000 },
+    noBreachJustification: writtenReason,
     delayReason: text(5_000),
   },
 } as const;
-export interface CreateFilingRequest {
-  track: FilingTrack;
-  language: FilingLanguage;
-  kind: FilingKind;
-  recipient?: string;
-  informationToFollow?: string;
-  noBreachJustification?: string;
-  delayReason?: string;
-}
-export const validateCreateFiling = compileValidator<CreateFilingRequest>(createFilingSchema);
+export const validateCreateFiling = compileValidator<DraftFilingRequest>(createFilingSchema);
+
+/** A re-render may change what a person wrote; null clears it, a missing field keeps it. */
+export const renderFilingSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    language,
+    informationToFollow: { anyOf: [text(5_000), { type: 'null' }] },
+    delayReason: { anyOf: [text(5_000), { type: 'null' }] },
+    noBreachJustification: writtenReason,
+  },
+} as const;
+export const validateRenderFiling = compileValidator<DraftContent>(renderFilingSchema);
 
 export const reviewSchema = {
   type: 'object',
@@ -35,10 +44,6 @@ export const reviewSchema = {
   properties: { comment: text(5_000), revision },
 } as const;
 export const rejectSchema = { ...reviewSchema, required: ['comment'] } as const;
-export interface ReviewRequest {
-  comment?: string;
-  revision?: number;
-}
 export const validateReview = compileValidator<ReviewRequest>(reviewSchema);
 export const validateReject = compileValidator<ReviewRequest>(rejectSchema);
 
@@ -48,17 +53,11 @@ export const recordFilingSchema = {
   required: ['filedAt', 'channel'],
   properties: {
     filedAt: { type: 'string', format: 'date-time' },
-    channel: { enum: ['imy-e-service', 'imy-post', 'e-mail', 'letter', 'other'] },
+    channel: { enum: FILING_RECORD_CHANNELS, description: 'How the report was sent; each track accepts its own channels.' },
     reference: text(100),
     delayReason: text(5_000),
   },
 } as const;
-export interface RecordFilingRequest {
-  filedAt: string;
-  channel: string;
-  reference?: string;
-  delayReason?: string;
-}
 export const validateRecordFiling = compileValidator<RecordFilingRequest>(recordFilingSchema);
 
 export const referenceSchema = { type: 'object', additionalProperties: false, required: ['reference'], properties: { reference: text(100) } } as const;
@@ -68,6 +67,6 @@ export const notRequiredSchema = {
   type: 'object',
   additionalProperties: false,
   required: ['reason'],
-  properties: { reason: { type: 'string', minLength: 20, maxLength: 5_000 } },
+  properties: { reason: writtenReason },
 } as const;
 export const validateNotRequired = compileValidator<{ reason: string }>(notRequiredSchema);

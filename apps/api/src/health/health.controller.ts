@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { CaseFile } from '../../../../libs/persistence/src/case-file.js';
 import { Public } from '../auth/auth.decorators.js';
 
 async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean; error?: string }> {
@@ -18,7 +18,7 @@ async function probe(check: () => Promise<unknown>): Promise<{ ok: boolean; erro
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(DataSource) private readonly dataSource: DataSource,
+    @Inject(CaseFile) private readonly caseFile: CaseFile,
     @Inject(Connection) private readonly temporal: Connection,
   ) {}
 
@@ -28,7 +28,7 @@ export class HealthController {
   async health(@Res({ passthrough: true }) response: Response) {
     const deadline = () => Date.now() + 2_000;
     const [database, temporal] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(() => this.caseFile.ping()),
       probe(() => this.temporal.withDeadline(deadline(), () => this.temporal.healthService.check({}))),
     ]);
     const ok = database.ok && temporal.ok;

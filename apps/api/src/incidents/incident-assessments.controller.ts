@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IncidentQueries } from '../../../../libs/application/src/incidents/incident-queries.js';
+import { OverrideOutcome } from '../../../../libs/application/src/risk/override-outcome.js';
+import { APPROVER_ROLES } from '../../../../libs/domain/src/roles.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { validated } from '../common/invalid-input.exception.js';
+import { validated } from '../common/validated.js';
 import { riskOverrideSchema, validateRiskOverride } from '../risk/risk-override.request.js';
-import { IncidentsService } from './incidents.service.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -12,7 +14,10 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('api/incidents/:id')
 export class IncidentAssessmentsController {
-  constructor(@Inject(IncidentsService) private readonly incidents: IncidentsService) {}
+  constructor(
+    @Inject(IncidentQueries) private readonly incidents: IncidentQueries,
+    @Inject(OverrideOutcome) private readonly overrideOutcome: OverrideOutcome,
+  ) {}
 
   @Get('assessments')
   @ApiOperation({ summary: 'Every assessment of every facts version, newest first, with the overrides made on each' })
@@ -22,10 +27,10 @@ export class IncidentAssessmentsController {
 
   @Post('assessment/override')
   @HttpCode(200)
-  @Roles('approver', 'dpo')
+  @Roles(...APPROVER_ROLES)
   @ApiOperation({ summary: "Override the current assessment's outcome with a written justification (approver or DPO)" })
   @ApiBody({ schema: riskOverrideSchema as object })
   override(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
-    return this.incidents.overrideOutcome(user, id, validated(validateRiskOverride, body));
+    return this.overrideOutcome.execute(user, id, validated(validateRiskOverride, body));
   }
 }

@@ -1,14 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AppendFacts } from '../../../../libs/application/src/incidents/append-facts.js';
+import { IncidentQueries } from '../../../../libs/application/src/incidents/incident-queries.js';
+import { OpenIncident } from '../../../../libs/application/src/incidents/open-incident.js';
+import { InvalidInputError } from '../../../../libs/domain/src/failures.js';
 import { appendFactsSchema, createIncidentSchema } from '../../../../libs/domain/src/incident/incident-facts.schema.js';
 import { validateAppendFactsRequest } from '../../../../libs/domain/src/incident/validate-incident-facts.js';
 import { INCIDENT_EDITORS } from '../../../../libs/domain/src/roles.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { InvalidInputException, validated } from '../common/invalid-input.exception.js';
+import { validated } from '../common/validated.js';
 import { validateIncidentListQuery } from './incident-list.query.js';
-import { IncidentsService } from './incidents.service.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -16,7 +19,11 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @ApiBearerAuth()
 @Controller('api/incidents')
 export class IncidentsController {
-  constructor(@Inject(IncidentsService) private readonly incidents: IncidentsService) {}
+  constructor(
+    @Inject(OpenIncident) private readonly openIncident: OpenIncident,
+    @Inject(AppendFacts) private readonly appendFacts: AppendFacts,
+    @Inject(IncidentQueries) private readonly incidents: IncidentQueries,
+  ) {}
 
   @Post()
   @Roles(...INCIDENT_EDITORS)
@@ -31,9 +38,9 @@ export class IncidentsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw new InvalidInputException([{ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' }]);
+      throw new InvalidInputError([{ field: 'Idempotency-Key', message: 'must be 1-200 visible ASCII characters' }]);
     }
-    const { view, replayed } = await this.incidents.create(user, body, idempotencyKey);
+    const { view, replayed } = await this.openIncident.execute(user, body, idempotencyKey);
     response.setHeader('Location', `/api/incidents/${view.id}`);
     if (replayed) response.setHeader('Idempotent-Replayed', 'true');
     return view;
@@ -55,7 +62,7 @@ export class IncidentsController {
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Append a new facts version; a corrected awareAt moves the clocks' })
   @ApiBody({ schema: appendFactsSchema as object })
-  appendFacts(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
-    return this.incidents.appendFacts(user, id, validated(validateAppendFactsRequest, body));
+  correctFacts(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.appendFacts.execute(user, id, validated(validateAppendFactsRequest, body));
   }
 }

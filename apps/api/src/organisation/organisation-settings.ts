@@ -1,3 +1,4 @@
+import type { OrganisationSettingsChange } from '../../../../libs/application/src/organisation/organisation-settings.js';
 import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
 
 const text = (maxLength: number) => ({ anyOf: [{ type: 'string', minLength: 1, maxLength }, { type: 'null' }] }) as const;
@@ -29,18 +30,4 @@ export const organisationSettingsSchema = {
   },
 } as const;
 
-export interface OrganisationSettings {
-  name?: string;
-  legalName?: string | null;
-  orgNumber?: string | null;
-  postalAddress?: string | null;
-  contactName?: string | null;
-  contactEmail?: string | null;
-  contactPhone?: string | null;
-  contactRole?: string | null;
-  timeZone?: string;
-  reminderFractions?: number[];
-  processorNoticeHours?: number;
-}
-
-export const validateOrganisationSettings = compileValidator<OrganisationSettings>(organisationSettingsSchema);
+export const validateOrganisationSettings = compileValidator<OrganisationSettingsChange>(organisationSettingsSchema);

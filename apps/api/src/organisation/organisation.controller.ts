@@ -1,28 +1,22 @@
 import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { appendAudit } from '../../../../libs/persistence/src/audit/audit-log.js';
-import { Organisation } from '../../../../libs/persistence/src/entities/organisation.entity.js';
+import { OrganisationSettings } from '../../../../libs/application/src/organisation/organisation-settings.js';
+import { InvalidInputError } from '../../../../libs/domain/src/failures.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { InvalidInputException, validated } from '../common/invalid-input.exception.js';
+import { validated } from '../common/validated.js';
 import { organisationSettingsSchema, validateOrganisationSettings } from './organisation-settings.js';
-
-function view(organisation: Organisation) {
-  const { createdAt, ...settings } = organisation;
-  return { ...settings, createdAt: createdAt.toISOString() };
-}
 
 @ApiTags('organisation')
 @ApiBearerAuth()
 @Controller('api/organisation')
 export class OrganisationController {
-  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+  constructor(@Inject(OrganisationSettings) private readonly settings: OrganisationSettings) {}
 
   @Get()
   @ApiOperation({ summary: "Your organisation's details and clock settings" })
-  async get(@CurrentUser() user: AuthenticatedUser) {
-    return view(await this.dataSource.getRepository(Organisation).findOneByOrFail({ id: user.organisationId }));
+  get(@CurrentUser() user: AuthenticatedUser) {
+    return this.settings.get(user);
   }
 
   /** New incidents take the clock settings in force when they start; running ones keep theirs. */
@@ -30,16 +24,12 @@ export class OrganisationController {
   @Roles('admin', 'dpo')
   @ApiOperation({ summary: 'Change the controller details used in filings and the reminder settings (admin or DPO)' })
   @ApiBody({ schema: organisationSettingsSchema as object })
-  async update(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown) {
-    const settings = validated(validateOrganisationSettings, body);
-    if (settings.timeZone !== undefined && !isTimeZone(settings.timeZone)) {
-      throw new InvalidInputException([{ field: 'timeZone', message: 'must be an IANA time zone, e.g. Europe/Stockholm' }]);
+  update(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown) {
+    const change = validated(validateOrganisationSettings, body);
+    if (change.timeZone !== undefined && !isTimeZone(change.timeZone)) {
+      throw new InvalidInputError([{ field: 'timeZone', message: 'must be an IANA time zone, e.g. Europe/Stockholm' }]);
     }
-    await this.dataSource.transaction(async (manager) => {
-      await manager.update(Organisation, { id: user.organisationId }, settings);
-      await appendAudit(manager, { organisationId: user.organisationId, actor: user.id, action: 'organisation.settings-changed', detail: { changed: Object.keys(settings).sort() } });
-    });
-    return this.get(user);
+    return this.settings.update(user, change);
   }
 }
 

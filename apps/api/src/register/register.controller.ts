@@ -1,18 +1,18 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { RegisterEntries } from '../../../../libs/application/src/register/register-entries.js';
+import { InvalidInputError } from '../../../../libs/domain/src/failures.js';
 import { registerToCsv } from '../../../../libs/domain/src/register/register-csv.js';
 import { registerToJson } from '../../../../libs/domain/src/register/register-json.js';
 import { CurrentUser } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { InvalidInputException } from '../common/invalid-input.exception.js';
-import { RegisterService } from './register.service.js';
 
 @ApiTags('register')
 @ApiBearerAuth()
 @Controller('api/register')
 export class RegisterController {
-  constructor(@Inject(RegisterService) private readonly register: RegisterService) {}
+  constructor(@Inject(RegisterEntries) private readonly register: RegisterEntries) {}
 
   @Get()
   @ApiOperation({ summary: 'The Art. 33(5) breach register: every incident, notified or not' })
@@ -24,9 +24,9 @@ export class RegisterController {
     @Query('language') language: string | undefined,
     @Res() response: Response,
   ) {
-    if (format !== undefined && format !== 'json' && format !== 'csv') throw new InvalidInputException([{ field: 'format', message: 'must be one of: json, csv' }]);
-    if (language !== undefined && language !== 'sv' && language !== 'en') throw new InvalidInputException([{ field: 'language', message: 'must be one of: sv, en' }]);
-    const entries = await this.register.entries(user.organisationId);
+    if (format !== undefined && format !== 'json' && format !== 'csv') throw new InvalidInputError([{ field: 'format', message: 'must be one of: json, csv' }]);
+    if (language !== undefined && language !== 'sv' && language !== 'en') throw new InvalidInputError([{ field: 'language', message: 'must be one of: sv, en' }]);
+    const entries = await this.register.all(user.organisationId);
     if (format === 'csv') {
       response.type('text/csv; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="breach-register.csv"');
       response.send(registerToCsv(entries, language ?? 'sv', { bom: true }));

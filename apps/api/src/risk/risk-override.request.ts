@@ -1,13 +1,7 @@
-import type { RiskOutcome } from '../../../../libs/domain/src/risk/assessment.js';
+import type { RiskOverrideRequest } from '../../../../libs/application/src/risk/override-outcome.js';
 import { RISK_OUTCOMES } from '../../../../libs/domain/src/risk/assessment.js';
+import { WRITTEN_REASON_MIN_LENGTH } from '../../../../libs/domain/src/tracks/catalogue.js';
 import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
-
-export interface RiskOverrideRequest {
-  outcome: RiskOutcome;
-  justification: string;
-  /** The facts version the manager reviewed; refused when the facts have changed since. */
-  factsVersion?: number;
-}
 
 export const riskOverrideSchema = {
   type: 'object',
@@ -17,10 +11,10 @@ export const riskOverrideSchema = {
     outcome: { enum: RISK_OUTCOMES },
     justification: {
       type: 'string',
-      minLength: 20,
+      minLength: WRITTEN_REASON_MIN_LENGTH,
       maxLength: 5_000,
       pattern: '\\S',
-      description: 'Why the model is wrong here, in words a supervisory authority would accept (at least 20 characters).',
+      description: `Why the model is wrong here, in words a supervisory authority would accept (at least ${WRITTEN_REASON_MIN_LENGTH} characters).`,
     },
     factsVersion: { type: 'integer', minimum: 1 },
   },

@@ -1,10 +1,11 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { assessRisk } from '../../../../libs/domain/src/risk/assess-risk.js';
 import type { Assessment } from '../../../../libs/domain/src/risk/assessment.js';
 import { validateRiskFacts } from '../../../../libs/domain/src/risk/risk-facts.js';
 import { riskFactsSchema } from '../../../../libs/domain/src/risk/risk-facts.schema.js';
-import { validated } from '../common/invalid-input.exception.js';
+import { Public } from '../auth/auth.decorators.js';
+import { validated } from '../common/validated.js';
 
 const { $schema: _schema, $id: _id, ...openApiRiskFacts } = riskFactsSchema;
 
@@ -19,5 +20,13 @@ export class RiskController {
   @ApiBody({ schema: openApiRiskFacts as object })
   assess(@Body() body: unknown): Assessment {
     return assessRisk(validated(validateRiskFacts, body));
+  }
+
+  /** The contract of the facts the model reads, for forms and other systems. */
+  @Public()
+  @Get('facts-schema')
+  @ApiOperation({ summary: 'The RiskFacts JSON Schema (draft 2020-12) the assessment reads' })
+  factsSchema(): object {
+    return riskFactsSchema;
   }
 }

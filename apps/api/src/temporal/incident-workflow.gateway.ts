@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { TypedSearchAttributes, type UpdateDefinition } from '@temporalio/common';
+import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, TypedSearchAttributes, type UpdateDefinition } from '@temporalio/common';
+import type { IncidentWorkflows } from '../../../../libs/application/src/ports/incident-workflows.js';
+import { RefusalError, refusalKindOfFailureType } from '../../../../libs/domain/src/failures.js';
+import type { TrackKind } from '../../../../libs/domain/src/tracks/catalogue.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
 import { incidentReferenceAttribute, organisationIdAttribute } from '../../../../libs/platform/src/temporal.js';
 import {
@@ -8,20 +11,34 @@ import {
   recordFactsVersionUpdate,
   recordRiskOutcomeUpdate,
   type FactsVersionRecorded,
-  type RiskOutcomeDecided,
   type IncidentState,
   type IncidentWorkflowInput,
+  type RiskOutcomeDecided,
 } from '../../../../workflows/messages.js';
-import type { FilingTrack } from '../../../../libs/domain/src/filings/filing-input.js';
 import { filingTrackWorkflowId, trackStateQuery, type TrackState } from '../../../../workflows/tracks/filing-track.messages.js';
 import { SEARCH_ATTRIBUTES_AVAILABLE } from './temporal-client.module.js';
-import { asHttpRefusal } from './workflow-refusal.js';
 
 const QUERY_DEADLINE_MS = 3_000;
 
-/** The API's only way to talk to incident workflows: start, tell about new facts, ask for state. */
+/**
+ * A workflow rule's refusal (an update's typed failure) as the use-cases know it; a track that
+ * has no running workflow refuses as a conflict. Anything else is not a refusal and is rethrown.
+ */
+function asRefusal(error: unknown): never {
+  if (error instanceof WorkflowUpdateFailedError && error.cause instanceof ApplicationFailure) {
+    const kind = refusalKindOfFailureType(error.cause.type);
+    if (kind) {
+      const [field] = (error.cause.details ?? []) as Array<string | undefined>;
+      throw new RefusalError({ kind, message: error.cause.message, ...(typeof field === 'string' && { field }) });
+    }
+  }
+  if (error instanceof WorkflowNotFoundError) throw new RefusalError({ kind: 'conflict', message: 'this track has no running workflow (it is not owed, or already settled)' });
+  throw error;
+}
+
+/** The Temporal side of `IncidentWorkflows`: start, tell about new facts, take human steps, ask for state. */
 @Injectable()
-export class IncidentWorkflowGateway {
+export class IncidentWorkflowGateway implements IncidentWorkflows {
   constructor(
     @Inject(Client) private readonly client: Client,
     @Inject(Connection) private readonly connection: Connection,
@@ -29,7 +46,6 @@ export class IncidentWorkflowGateway {
     @Inject(SEARCH_ATTRIBUTES_AVAILABLE) private readonly searchAttributesAvailable: boolean,
   ) {}
 
-  /** Idempotent: starting an incident whose workflow already runs is a no-op. */
   async start(workflowId: string, reference: string, input: IncidentWorkflowInput): Promise<void> {
     try {
       await this.client.workflow.start('incidentWorkflow', {
@@ -49,52 +65,43 @@ export class IncidentWorkflowGateway {
     }
   }
 
-  /** Returns false when the workflow already knew this (or a newer) version. */
   async recordFactsVersion(workflowId: string, recorded: FactsVersionRecorded): Promise<boolean> {
     try {
-      await this.client.workflow.getHandle(workflowId).executeUpdate(recordFactsVersionUpdate, { args: [recorded] });
+      await this.incidentStep(workflowId, recordFactsVersionUpdate, recorded);
       return true;
     } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError && /not newer/.test(error.cause?.message ?? '')) return false;
+      if (error instanceof RefusalError && error.refusal.kind === 'stale') return false;
       throw error;
     }
   }
 
   async recordRiskOutcome(workflowId: string, decided: RiskOutcomeDecided): Promise<void> {
-    await this.client.workflow.getHandle(workflowId).executeUpdate(recordRiskOutcomeUpdate, { args: [decided] });
+    await this.incidentStep(workflowId, recordRiskOutcomeUpdate, decided);
   }
 
-  /** Sends a human step to the incident workflow; a validator's refusal becomes a 4xx. */
   async incidentStep<Arg, Result>(workflowId: string, update: UpdateDefinition<Result, [Arg]>, arg: Arg): Promise<Result> {
     try {
       return await this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [arg] });
     } catch (error) {
-      return asHttpRefusal(error);
+      return asRefusal(error);
     }
   }
 
-  /** Sends a human step to one of the incident's track workflows; a validator's refusal becomes a 4xx. */
-  async trackStep<Arg>(incidentId: string, track: FilingTrack, update: UpdateDefinition<TrackState, [Arg]>, arg: Arg): Promise<TrackState> {
+  trackStep<Arg>(incidentId: string, track: TrackKind, update: UpdateDefinition<TrackState, [Arg]>, arg: Arg): Promise<TrackState> {
     return this.incidentStep(filingTrackWorkflowId(incidentId, track), update, arg);
   }
 
-  /** A track workflow's state, or undefined when it has not started or cannot answer in time. */
-  async trackState(incidentId: string, track: FilingTrack): Promise<TrackState | undefined> {
+  async trackState(incidentId: string, track: TrackKind): Promise<TrackState | undefined> {
     try {
-      return await this.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-        this.client.workflow.getHandle(filingTrackWorkflowId(incidentId, track)).query(trackStateQuery),
-      );
+      return await this.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => this.client.workflow.getHandle(filingTrackWorkflowId(incidentId, track)).query(trackStateQuery));
     } catch {
       return undefined;
     }
   }
 
-  /** The live state, or undefined when the workflow cannot answer in time (e.g. no worker running). */
   async state(workflowId: string): Promise<IncidentState | undefined> {
     try {
-      return await this.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () =>
-        this.client.workflow.getHandle(workflowId).query(incidentStateQuery),
-      );
+      return await this.connection.withDeadline(Date.now() + QUERY_DEADLINE_MS, () => this.client.workflow.getHandle(workflowId).query(incidentStateQuery));
     } catch {
       return undefined;
     }

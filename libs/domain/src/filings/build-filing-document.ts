@@ -1,3 +1,5 @@
+import { isPastDeadline, timeAfterDeadline } from '../clocks/deadline.js';
+import { trackLabel } from '../tracks/catalogue.js';
 import type { FilingDocument, FilingHeader, FilingInput, FilingSection } from './filing-input.js';
 import { contextFor, showInstant, type FilingContext } from './filing-context.js';
 import { filingLabels } from './filing-labels.js';
@@ -5,7 +7,6 @@ import { noBreachSections, supplementSections } from './follow-up-sections.js';
 import { formatDuration } from './format-numbers.js';
 import { imyReportSections } from './imy-report.js';
 import { IMY_FORM_VERSION } from './imy-form-2025-02.js';
-import { isLate, lateByMs } from './lateness.js';
 import { missingItems } from './missing-items.js';
 import { numberSequentially, processorNoticeSections } from './processor-notice.js';
 
@@ -20,7 +21,8 @@ export const PROCESSOR_NOTICE_VERSION = 'breachflow-art33-2-2025-02';
  */
 export function buildFilingDocument(input: FilingInput): FilingDocument {
   const labels = filingLabels(input.language);
-  const late = isLate(input.preparedAt, input.deadline);
+  // A report is late when it is prepared after the deadline it answers; one without a deadline never is.
+  const late = input.deadline !== null && isPastDeadline(input.deadline, input.preparedAt);
   const context = contextFor(input, labels, late);
   const sections = sectionsFor(context);
   const missing = missingItems(sections);
@@ -60,12 +62,12 @@ function headerFor(context: FilingContext, anythingMissing: boolean): FilingHead
   return {
     organisationName: input.organisation.legalName,
     recipient: input.track === 'gdpr-art33' ? labels.authorityName : (input.recipient?.trim() || labels.phrases.recipientUnknown),
-    trackLabel: labels.trackName[input.track],
+    trackLabel: trackLabel(input.track, input.language),
     kindLabel: labels.kindName[input.kind],
     preparedAt: showInstant(context, input.preparedAt),
-    deadline: showInstant(context, input.deadline),
+    deadline: input.deadline === null ? labels.chrome.noDeadline : showInstant(context, input.deadline),
     timeZone: input.organisation.timeZone,
-    ...(late && { lateBy: formatDuration(lateByMs(input.preparedAt, input.deadline), labels) }),
+    ...(late && input.deadline !== null && { lateBy: formatDuration(timeAfterDeadline(input.deadline, input.preparedAt), labels) }),
     preliminary: (input.kind === 'initial' || input.kind === 'supplement') && followsLater,
   };
 }

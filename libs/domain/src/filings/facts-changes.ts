@@ -1,6 +1,7 @@
 import type { IncidentFacts } from '../incident/incident-facts.js';
 import { riskFactsOfIncident } from '../incident/risk-facts-of-incident.js';
-import { canonicalJson, riskFactsHash } from '../risk/canonical-hash.js';
+import { canonicalJson } from '../canonical-json.js';
+import { riskFactsHash } from '../risk/canonical-hash.js';
 import type { FilingItem } from './filing-input.js';
 import { contextForFacts, type FilingContext } from './filing-context.js';
 import { affectedItems, breachItems, consequenceItems, informingItems, measureItems, timelineItems } from './filing-items.js';

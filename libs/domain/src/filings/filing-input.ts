@@ -1,10 +1,12 @@
 import type { IncidentFacts } from '../incident/incident-facts.js';
 import type { Assessment, RiskOutcome } from '../risk/assessment.js';
 
-export type FilingLanguage = 'sv' | 'en';
-export type FilingKind = 'initial' | 'supplement' | 'final' | 'no-breach';
-/** gdpr-art33: controller → supervisory authority (IMY); gdpr-art33-2: processor → each affected controller. */
-export type FilingTrack = 'gdpr-art33' | 'gdpr-art33-2';
+import type { FilingTrack, Language } from '../tracks/catalogue.js';
+
+export type { FilingTrack };
+export type FilingLanguage = Language;
+export const FILING_KINDS = ['initial', 'supplement', 'final', 'no-breach'] as const;
+export type FilingKind = (typeof FILING_KINDS)[number];
 
 /** The organisation as a filing presents it (IMY form fields 1-9). */
 export interface OrganisationProfile {
@@ -29,9 +31,10 @@ export interface FilingInput {
   preparedAt: string;
   /**
    * The deadline this filing answers (ISO-8601): the track's Art. 33(1) / 33(2) deadline for a first
-   * filing; for a supplement, the supplement's own deadline (IMY: 4 weeks after receiving the first).
+   * filing; for a supplement, the supplement's own deadline (IMY: 4 weeks after receiving the first);
+   * null when none applies (a processor's supplement).
    */
-  deadline: string;
+  deadline: string | null;
   /** Reasons for delay, when the report is (or will be) filed after the deadline. */
   delayReason?: string;
   /** "Information to follow" (Art. 33(4)): why some items are not yet known. */
@@ -76,7 +79,7 @@ export interface FilingDocument {
   title: string;
   incidentReference: string;
   preparedAt: string;
-  deadline: string;
+  deadline: string | null;
   late: boolean;
   sections: FilingSection[];
   /** Required items (every Art. 33(3) item among them) that have no answer yet. */

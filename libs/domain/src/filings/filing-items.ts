@@ -69,7 +69,8 @@ export function timelineItems(context: FilingContext): FilingItem[] {
 /** Art. 33(1): after the deadline the reasons for the delay are part of the filing. */
 export function delayReasonItem(context: FilingContext): FilingItem {
   const reason = answer(context.input.delayReason);
-  const value = reason ?? (context.late ? null : context.labels.phrases.delayNotApplicable(showInstant(context, context.input.deadline)));
+  const { deadline } = context.input;
+  const value = reason ?? (context.late || deadline === null ? null : context.labels.phrases.delayNotApplicable(showInstant(context, deadline)));
   return makeItem(context, 'timeline.delayReason', value, { required: context.late });
 }
 

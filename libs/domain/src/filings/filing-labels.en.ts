@@ -22,10 +22,6 @@ export const EN_FILING_LABELS: FilingLabels = {
       'no-breach': 'Notice that the incident was not a personal data breach',
     },
   },
-  trackName: {
-    'gdpr-art33': 'Notification to IMY (Art. 33)',
-    'gdpr-art33-2': 'Notice to the controller (Art. 33(2))',
-  },
   kindName: {
     initial: 'Initial notification',
     supplement: 'Supplement',
@@ -261,6 +257,7 @@ export const EN_FILING_LABELS: FilingLabels = {
     lateReasonMissing: 'The reasons for the delay have not been given yet.',
     notAnswered: 'Not answered',
     noAnswer: 'No answer',
+    noDeadline: 'None (no deadline applies to this report)',
     previousValue: 'Before',
     currentValue: 'Now',
     required: 'required',

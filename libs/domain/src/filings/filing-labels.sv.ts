@@ -22,10 +22,6 @@ export const SV_FILING_LABELS: FilingLabels = {
       'no-breach': 'Meddelande om att det inte var en personuppgiftsincident',
     },
   },
-  trackName: {
-    'gdpr-art33': 'Anmälan till IMY (artikel 33)',
-    'gdpr-art33-2': 'Underrättelse till personuppgiftsansvarig (artikel 33.2)',
-  },
   kindName: {
     initial: 'Första anmälan',
     supplement: 'Komplettering',
@@ -262,6 +258,7 @@ export const SV_FILING_LABELS: FilingLabels = {
     lateReasonMissing: 'Skäl till dröjsmålet är inte angivna ännu.',
     notAnswered: 'Uppgift saknas',
     noAnswer: 'Ingen uppgift',
+    noDeadline: 'Ingen (ingen tidsfrist gäller för denna rapport)',
     previousValue: 'Tidigare',
     currentValue: 'Nu',
     required: 'obligatorisk',

@@ -73,6 +73,8 @@ export interface FilingChrome {
   notAnswered: string;
   /** An optional question left without an answer: nothing is owed. */
   noAnswer: string;
+  /** The header's deadline when the report answers none (a processor's supplement). */
+  noDeadline: string;
   previousValue: string;
   currentValue: string;
   required: string;
@@ -88,7 +90,6 @@ export interface FilingLabels {
   monthNames: readonly string[];
   authorityName: string;
   documentTitle: Record<FilingTrack, Record<FilingKind, string>>;
-  trackName: Record<FilingTrack, string>;
   kindName: Record<FilingKind, string>;
   sections: Record<FilingSectionId, string>;
   /** Section headings a processor's notice words differently. */

@@ -26,4 +26,3 @@ export {
   type ImyIncidentType,
 } from './imy-categories-2025-02.js';
 export { IMY_FORM_VERSION, IMY_QUESTION_NUMBERS_2025_02 } from './imy-form-2025-02.js';
-export { isLate, lateByMs } from './lateness.js';

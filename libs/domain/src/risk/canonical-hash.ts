@@ -1,5 +1,5 @@
 import type { RiskFacts } from './risk-facts.js';
-import { sha256Hex } from './sha256.js';
+import { createHash } from 'node:crypto';
 
 const sortedCopy = <T extends string>(values: readonly T[]): T[] => [...values].sort();
 
@@ -10,7 +10,7 @@ const sortedCopy = <T extends string>(values: readonly T[]): T[] => [...values].
  */
 export function canonicalRiskFacts(facts: RiskFacts): RiskFacts {
   // Keys are set in alphabetical order at every level, so JSON.stringify of the result is the
-  // canonical text itself (a unit test holds it equal to canonicalJson) without sorting again.
+  // canonical text itself (a unit test holds it equal to canonicalJson, see canonical-json.ts) without sorting again.
   const { breach, data, subjects, controller, careImpact } = facts;
   const canonicalBreach = {} as RiskFacts['breach'];
   if (breach.availability) {
@@ -45,25 +45,6 @@ export function canonicalRiskFacts(facts: RiskFacts): RiskFacts {
   return canonical;
 }
 
-/**
- * JSON with every object's keys in sorted order, so equal values always give equal text.
- * As JSON.stringify would, keys holding undefined are left out, undefined array items become
- * null and dates their ISO text — so a value reads back from a jsonb column to the same text.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, member]) => member !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
-    return `{${entries.join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** The sha256 (hex) of the canonical facts: the same facts in any key or list order give the same hash. */
 export function riskFactsHash(facts: RiskFacts): string {
   return canonicalFactsHash(canonicalRiskFacts(facts));
@@ -71,5 +52,5 @@ export function riskFactsHash(facts: RiskFacts): string {
 
 /** The hash of facts already in canonical form (their keys in order, so plain JSON is canonical). */
 export function canonicalFactsHash(canonical: RiskFacts): string {
-  return sha256Hex(JSON.stringify(canonical));
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -11,7 +11,7 @@ export {
   type StaleReason,
 } from './assessment-currency.js';
 export { art34ExceptionCandidates, VERY_LARGE_NUMBER_OF_PEOPLE } from './art34-exceptions.js';
-export { canonicalJson, canonicalRiskFacts, riskFactsHash } from './canonical-hash.js';
+export { canonicalRiskFacts, riskFactsHash } from './canonical-hash.js';
 export { EDPB_QUALIFIERS, LARGE_NUMBER_OF_PEOPLE, type Qualifier } from './edpb-qualifiers.js';
 export {
   CATEGORY_DPC,
@@ -22,7 +22,6 @@ export {
   severityBand,
 } from './enisa.js';
 export { QUICK_RESTORE_HOURS, readFacts, SPECIAL_CATEGORIES, VULNERABLE_SUBJECTS, type FactsReading } from './facts-reading.js';
-export { tracksForOutcome, type BreachRole, type GdprTrack } from './implied-tracks.js';
 export { RISK_MODEL_VERSION } from './model-version.js';
 export { decideOutcome, outcomeForBand, type OutcomeEffect } from './outcome-rules.js';
 export { writeRationale } from './rationale.js';
@@ -54,4 +53,3 @@ export {
   type VolumePerSubject,
 } from './risk-facts.js';
 export { riskFactsSchema } from './risk-facts.schema.js';
-export { sha256Hex, utf8Bytes } from './sha256.js';

@@ -1,5 +1,5 @@
 // The input contract of the risk model, kept as a module because this ESM/Jest setup avoids JSON
-// imports. It must stay identical to ../shared/risk-facts.schema.json: a unit test compares the two.
+// imports. The API serves it as JSON at GET /api/risk/facts-schema for other systems.
 export const riskFactsSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'breachflow/risk-facts.schema.json',

@@ -1,9 +1,10 @@
+import type { OrganisationRole } from '../incident/incident-facts.js';
 import type { RiskOutcome } from '../risk/assessment.js';
-import { tracksForOutcome, type BreachRole, type GdprTrack } from '../risk/implied-tracks.js';
+import { tracksImpliedBy, type TrackKind } from './catalogue.js';
 
 /** A regulatory track the incident owes, and whether the current outcome still implies it. */
 export interface OwedTrack {
-  kind: GdprTrack;
+  kind: TrackKind;
   /** When the track first became owed (ISO-8601). */
   owedSince: string;
   /**
@@ -14,11 +15,12 @@ export interface OwedTrack {
 }
 
 /**
- * The tracks owed after a new effective outcome: newly implied tracks are added, tracks
- * already owed are kept (only marked as no longer implied) — owed tracks only ever grow.
+ * The tracks owed after a new effective outcome (null: not assessed yet): newly implied tracks
+ * are added, tracks already owed are kept (only marked as no longer implied) — owed tracks only
+ * ever grow.
  */
-export function nextOwedTracks(current: readonly OwedTrack[], outcome: RiskOutcome, role: BreachRole, at: string): OwedTrack[] {
-  const implied = new Set<GdprTrack>(tracksForOutcome(outcome, role));
+export function nextOwedTracks(current: readonly OwedTrack[], outcome: RiskOutcome | null, role: OrganisationRole, at: string): OwedTrack[] {
+  const implied = new Set<TrackKind>(tracksImpliedBy(outcome, role));
   const kept = current.map((track) => ({ ...track, impliedByCurrentOutcome: implied.has(track.kind) }));
   const added = [...implied]
     .filter((kind) => !current.some((track) => track.kind === kind))

@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../../domain/src/risk/canonical-hash.js';
-
-// One canonical JSON for the whole system (the risk model's input hash uses it too).
-export { canonicalJson };
+import { canonicalJson } from '../../../domain/src/canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 

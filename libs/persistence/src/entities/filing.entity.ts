@@ -1,7 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { FilingDocument, FilingKind, FilingLanguage, FilingTrack } from '../../../domain/src/filings/filing-input.js';
+import type { FilingDocument, FilingKind, FilingLanguage } from '../../../domain/src/filings/filing-input.js';
+import type { TrackKind } from '../../../domain/src/tracks/catalogue.js';
+import type { TrackFilingStatus } from '../../../domain/src/tracks/filing-track-state.js';
 
-export type FilingStatus = 'draft' | 'awaiting-approval' | 'approved' | 'filed';
 
 /** One report of a regulatory track, from draft to recorded filing; the database freezes it once filed. */
 @Entity({ name: 'filings' })
@@ -9,17 +10,20 @@ export class Filing {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'organisation_id' }) organisationId!: string;
   @Column('uuid', { name: 'incident_id' }) incidentId!: string;
-  @Column('text') track!: FilingTrack;
+  @Column('text') track!: TrackKind;
   @Column('text') kind!: FilingKind;
   @Column('text') language!: FilingLanguage;
   @Column('int') sequence!: number;
-  @Column('text') status!: FilingStatus;
+  @Column('text') status!: TrackFilingStatus;
   @Column('int') revision!: number;
   @Column('text', { nullable: true }) recipient!: string | null;
   @Column('int', { name: 'facts_version' }) factsVersion!: number;
   @Column('jsonb') document!: FilingDocument;
   @Column('text', { name: 'information_to_follow', nullable: true }) informationToFollow!: string | null;
   @Column('uuid', { name: 'author_id' }) authorId!: string;
+  /** Who rendered the current revision: the four-eyes rule keeps this person from approving it. */
+  @Column('uuid', { name: 'last_editor_id' }) lastEditorId!: string;
+  @Column('text', { name: 'no_breach_justification', nullable: true }) noBreachJustification!: string | null;
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'submitted_at', nullable: true }) submittedAt!: Date | null;

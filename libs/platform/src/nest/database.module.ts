@@ -1,9 +1,10 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CaseFile } from '../../../persistence/src/case-file.js';
 import { createDataSource } from '../../../persistence/src/data-source.js';
 import { APP_CONFIG, type AppConfig } from '../config.js';
 
-/** One initialised DataSource per process, closed when the application shuts down. */
+/** One initialised DataSource per process, closed when the application shuts down; use-cases reach it through the CaseFile. */
 @Global()
 @Module({
   providers: [
@@ -12,8 +13,9 @@ import { APP_CONFIG, type AppConfig } from '../config.js';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => createDataSource(config.DATABASE_URL).initialize(),
     },
+    { provide: CaseFile, inject: [DataSource], useFactory: (dataSource: DataSource) => new CaseFile(dataSource) },
   ],
-  exports: [DataSource],
+  exports: [DataSource, CaseFile],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}

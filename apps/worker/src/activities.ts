@@ -1,0 +1,36 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { RecordClocks } from '../../../libs/application/src/clocks/record-clocks.js';
+import { RecordFilingProgress } from '../../../libs/application/src/filings/record-filing-progress.js';
+import { RenderFilingDraft } from '../../../libs/application/src/filings/render-filing-draft.js';
+import { RecordClosed } from '../../../libs/application/src/incidents/record-closed.js';
+import { SendDailyDigests } from '../../../libs/application/src/notifications/daily-digest.js';
+import { NotifyTrack } from '../../../libs/application/src/notifications/notify-track.js';
+import { PersonalDelivery } from '../../../libs/application/src/notifications/personal-delivery.js';
+import type { BreachflowActivities } from '../../../workflows/activity-contracts.js';
+
+/** The use-cases the worker's activities call. */
+export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery];
+
+/**
+ * Every activity the workflows may call, by name, each a thin adapter to its use-case; the type
+ * makes a missing or misnamed activity a compile error instead of a stuck workflow.
+ */
+export function breachflowActivities(context: INestApplicationContext): BreachflowActivities {
+  const clocks = context.get(RecordClocks);
+  const drafts = context.get(RenderFilingDraft);
+  const progress = context.get(RecordFilingProgress);
+  const closing = context.get(RecordClosed);
+  const notices = context.get(NotifyTrack);
+  const digests = context.get(SendDailyDigests);
+  return {
+    recordClock: (input) => clocks.clock(input),
+    recordReminderFired: (input) => clocks.reminderFired(input),
+    renderDraft: (input) => drafts.execute(input),
+    recordTransition: (input) => progress.transition(input),
+    recordFiled: (input) => progress.filed(input),
+    recordNotRequired: (input) => progress.notRequired(input),
+    notifyTrack: (input) => notices.execute(input),
+    recordClosed: (input) => closing.execute(input),
+    sendDailyDigests: (input) => digests.execute(input),
+  };
+}

@@ -1,0 +1,143 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { buildFilingDocument } from '../../../domain/src/filings/build-filing-document.js';
+import type { FilingDocument, FilingInput, FilingLanguage } from '../../../domain/src/filings/filing-input.js';
+import { isFilingTrack } from '../../../domain/src/tracks/catalogue.js';
+import { CaseFile, type Repositories } from '../../../persistence/src/case-file.js';
+import type { Filing } from '../../../persistence/src/entities/filing.entity.js';
+import type { RenderDraftInput } from '../../../../workflows/activity-contracts.js';
+
+/** What a person wrote into a draft, as it stands after this render. */
+interface DraftText {
+  language: FilingLanguage;
+  informationToFollow: string | null;
+  delayReason: string | null;
+  noBreachJustification: string | null;
+}
+
+/**
+ * Renders a report from the current facts and assessment and stores the revision the track's
+ * workflow decided on, with its audit event, in one transaction. Idempotent: a retry finds its
+ * revision already stored and writes nothing.
+ */
+@Injectable()
+export class RenderFilingDraft {
+  constructor(@Inject(CaseFile) private readonly caseFile: CaseFile) {}
+
+  async execute(input: RenderDraftInput): Promise<{ missing: number }> {
+    return this.caseFile.transaction(async (repositories) => {
+      const existing = await repositories.filings.find(input.filingId, { lock: true });
+      if (existing && (existing.revision >= input.revision || existing.status === 'filed')) return { missing: existing.document.missing.length };
+      const text = draftText(existing, input);
+      const { document, factsVersion } = await composeFiling(repositories, input, text);
+      const now = new Date();
+      const audit = (action: string, detail: Record<string, unknown>) =>
+        repositories.audit.append({ organisationId: input.organisationId, incidentId: input.incidentId, actor: input.editorId, action, detail: { filingId: input.filingId, ...detail } });
+      if (existing) {
+        await repositories.filings.update(existing.id, {
+          document,
+          factsVersion,
+          revision: input.revision,
+          status: 'draft',
+          approvedBy: null,
+          approvedAt: null,
+          submittedAt: null,
+          lastEditorId: input.editorId,
+          updatedAt: now,
+          ...text,
+        });
+        await audit('filing.re-rendered', { revision: input.revision, missing: document.missing.length });
+        return { missing: document.missing.length };
+      }
+      await repositories.filings.insert({
+        id: input.filingId,
+        organisationId: input.organisationId,
+        incidentId: input.incidentId,
+        track: input.track,
+        kind: input.kind,
+        sequence: input.sequence,
+        status: 'draft',
+        revision: input.revision,
+        recipient: input.recipient,
+        factsVersion,
+        document,
+        authorId: input.authorId,
+        lastEditorId: input.editorId,
+        createdAt: now,
+        updatedAt: now,
+        supersedesId: input.supersedesId,
+        ...text,
+      });
+      await audit('filing.drafted', { kind: input.kind, track: input.track, sequence: input.sequence, missing: document.missing.length });
+      return { missing: document.missing.length };
+    });
+  }
+}
+
+/** What the person changed now, over what the draft said before. */
+function draftText(existing: Filing | null, input: RenderDraftInput): DraftText {
+  const { content } = input;
+  const language = content.language ?? existing?.language;
+  if (language === undefined) throw new Error(`render of a new report ${input.filingId} without a language`);
+  const pick = (given: string | null | undefined, before: string | null | undefined): string | null => (given === undefined ? (before ?? null) : given);
+  return {
+    language,
+    informationToFollow: pick(content.informationToFollow, existing?.informationToFollow),
+    delayReason: pick(content.delayReason, existing?.delayReason),
+    noBreachJustification: pick(content.noBreachJustification, existing?.noBreachJustification),
+  };
+}
+
+/** Gathers what a report is made of — organisation, current facts, risk picture, the filing it follows — and builds the document. */
+async function composeFiling(repositories: Repositories, request: RenderDraftInput, text: DraftText): Promise<{ document: FilingDocument; factsVersion: number }> {
+  if (!isFilingTrack(request.track)) throw new Error(`${request.track} has no report document`);
+  const incident = await repositories.incidents.get(request.incidentId);
+  const [organisation, facts, risk] = await Promise.all([
+    repositories.organisations.get(request.organisationId),
+    repositories.facts.facts(incident.id, incident.currentFactsVersion),
+    repositories.risk.picture(incident.id, incident.currentFactsVersion),
+  ]);
+  let previous: FilingInput['previous'];
+  if (request.supersedesId) {
+    const earlier = await repositories.filings.get(request.supersedesId);
+    previous = {
+      sequence: earlier.sequence,
+      filedAt: earlier.filedAt!.toISOString(),
+      reference: earlier.reference ?? undefined,
+      factsVersion: earlier.factsVersion,
+      facts: await repositories.facts.facts(incident.id, earlier.factsVersion),
+    };
+  }
+  const input: FilingInput = {
+    track: request.track,
+    kind: request.kind,
+    language: text.language,
+    organisation: {
+      legalName: organisation.legalName ?? organisation.name,
+      orgNumber: organisation.orgNumber ?? undefined,
+      postalAddress: organisation.postalAddress ?? undefined,
+      contact: {
+        name: organisation.contactName ?? undefined,
+        email: organisation.contactEmail ?? undefined,
+        phone: organisation.contactPhone ?? undefined,
+        role: organisation.contactRole ?? undefined,
+      },
+      timeZone: organisation.timeZone,
+    },
+    incident: { reference: incident.reference, factsVersion: incident.currentFactsVersion, facts },
+    risk: risk
+      ? {
+          computed: risk.computed,
+          outcome: risk.outcome,
+          override: risk.override ? { outcome: risk.override.outcome, justification: risk.override.justification } : undefined,
+        }
+      : null,
+    preparedAt: request.preparedAt,
+    deadline: request.deadline,
+    informationToFollow: text.informationToFollow ?? undefined,
+    delayReason: text.delayReason ?? undefined,
+    recipient: request.recipient ?? undefined,
+    previous,
+    noBreachJustification: text.noBreachJustification ?? undefined,
+  };
+  return { document: buildFilingDocument(input), factsVersion: incident.currentFactsVersion };
+}

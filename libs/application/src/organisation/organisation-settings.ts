@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CaseFile } from '../../../persistence/src/case-file.js';
+import type { Organisation } from '../../../persistence/src/entities/organisation.entity.js';
+import type { Caller } from '../caller.js';
+
+/** What an admin or the DPO may change: the controller's details for filings and the clock settings. */
+export interface OrganisationSettingsChange {
+  name?: string;
+  legalName?: string | null;
+  orgNumber?: string | null;
+  postalAddress?: string | null;
+  contactName?: string | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  contactRole?: string | null;
+  timeZone?: string;
+  reminderFractions?: number[];
+  processorNoticeHours?: number;
+}
+
+export type OrganisationView = Omit<Organisation, 'createdAt'> & { createdAt: string };
+
+/** The organisation's details and clock settings; new incidents take the settings in force when they start. */
+@Injectable()
+export class OrganisationSettings {
+  constructor(@Inject(CaseFile) private readonly caseFile: CaseFile) {}
+
+  async get(caller: Caller): Promise<OrganisationView> {
+    const { createdAt, ...settings } = await this.caseFile.read.organisations.get(caller.organisationId);
+    return { ...settings, createdAt: createdAt.toISOString() };
+  }
+
+  async update(caller: Caller, change: OrganisationSettingsChange): Promise<OrganisationView> {
+    await this.caseFile.transaction(async (repositories) => {
+      await repositories.organisations.update(caller.organisationId, change);
+      await repositories.audit.append({ organisationId: caller.organisationId, actor: caller.id, action: 'organisation.settings-changed', detail: { changed: Object.keys(change).sort() } });
+    });
+    return this.get(caller);
+  }
+}

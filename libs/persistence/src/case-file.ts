@@ -1,0 +1,56 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AuditRepository } from './repositories/audit.repository.js';
+import { ClockRepository } from './repositories/clock.repository.js';
+import { FactsVersionRepository } from './repositories/facts-version.repository.js';
+import { FilingRepository } from './repositories/filing.repository.js';
+import { IncidentRepository } from './repositories/incident.repository.js';
+import { NotificationRepository } from './repositories/notification.repository.js';
+import { OrganisationRepository } from './repositories/organisation.repository.js';
+import { RiskRepository } from './repositories/risk.repository.js';
+import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
+
+/** Every repository, bound to one connection or one transaction. */
+export class Repositories {
+  readonly audit: AuditRepository;
+  readonly clocks: ClockRepository;
+  readonly facts: FactsVersionRepository;
+  readonly filings: FilingRepository;
+  readonly incidents: IncidentRepository;
+  readonly notifications: NotificationRepository;
+  readonly organisations: OrganisationRepository;
+  readonly risk: RiskRepository;
+  readonly trackDecisions: TrackDecisionRepository;
+
+  constructor(manager: EntityManager) {
+    this.audit = new AuditRepository(manager);
+    this.clocks = new ClockRepository(manager);
+    this.facts = new FactsVersionRepository(manager);
+    this.filings = new FilingRepository(manager);
+    this.incidents = new IncidentRepository(manager);
+    this.notifications = new NotificationRepository(manager);
+    this.organisations = new OrganisationRepository(manager);
+    this.risk = new RiskRepository(manager);
+    this.trackDecisions = new TrackDecisionRepository(manager);
+  }
+}
+
+/**
+ * The case file in PostgreSQL: the one way the use-cases reach the database. Reads go through
+ * `read`; a change that must be whole (with its audit event) goes through `transaction`.
+ */
+export class CaseFile {
+  readonly read: Repositories;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.read = new Repositories(dataSource.manager);
+  }
+
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new Repositories(manager)));
+  }
+
+  /** Whether the database answers (for health checks). */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * What the workflows ask the worker to do, as types only: the worker implements each activity
+ * (apps/worker/src/activities.ts registers exactly these names), the workflows call them
+ * through `proxyActivities`. Every activity is idempotent: Temporal retries it after a crash,
+ * and a retry writes and sends nothing twice. Inputs carry ids and instants, never a person's
+ * contact details.
+ */
+import type { FilingKind, FilingLanguage } from '../libs/domain/src/filings/filing-input.js';
+import type { TrackKind } from '../libs/domain/src/tracks/catalogue.js';
+
+export interface RecordClockInput {
+  incidentId: string;
+  organisationId: string;
+  kind: string;
+  anchorAt: string;
+  deadlineAt: string;
+  reason: 'started' | 'moved';
+}
+
+export interface RecordReminderInput {
+  incidentId: string;
+  organisationId: string;
+  kind: string;
+  reminderKey: string;
+  dueAt: string;
+  firedAt: string;
+}
+
+/** What a person may change in a draft when it is (re-)rendered; what is left out keeps its earlier value. */
+export interface DraftContent {
+  language?: FilingLanguage;
+  informationToFollow?: string | null;
+  delayReason?: string | null;
+  noBreachJustification?: string | null;
+}
+
+export interface RenderDraftInput {
+  filingId: string;
+  incidentId: string;
+  organisationId: string;
+  track: TrackKind;
+  kind: FilingKind;
+  sequence: number;
+  /** The revision this render makes (1 for a new draft). */
+  revision: number;
+  authorId: string;
+  /** Who renders this revision. */
+  editorId: string;
+  recipient: string | null;
+  /** The deadline this report answers (ISO-8601), or null when none applies. */
+  deadline: string | null;
+  supersedesId: string | null;
+  preparedAt: string;
+  content: DraftContent;
+}
+
+export interface TransitionInput {
+  filingId: string;
+  incidentId: string;
+  organisationId: string;
+  transition: 'submitted' | 'approved' | 'rejected';
+  revision: number;
+  actorId: string;
+  comment: string | null;
+}
+
+export interface RecordFiledInput {
+  filingId: string;
+  incidentId: string;
+  organisationId: string;
+  filedAt: string;
+  channel: string;
+  delayReason: string | null;
+  /** Filed after the deadline this report answers. */
+  late: boolean;
+  actorId: string;
+}
+
+export interface RecordNotRequiredInput {
+  incidentId: string;
+  organisationId: string;
+  track: TrackKind;
+  reason: string;
+  actorId: string;
+}
+
+export type TrackNoticeKind = 'reminder' | 'escalation' | 'overdue' | 'supplement-reminder';
+
+export interface TrackNoticeInput {
+  incidentId: string;
+  organisationId: string;
+  track: TrackKind;
+  kind: TrackNoticeKind;
+  clockKind: string;
+  reminderKey: string;
+  dueAt: string;
+  deadline: string;
+  firedAt: string;
+}
+
+export interface RecordClosedInput {
+  incidentId: string;
+  organisationId: string;
+  actorId: string;
+}
+
+export interface DailyDigestInput {
+  /** The day of the digest (YYYY-MM-DD), part of each message's idempotency key. */
+  date: string;
+  at: string;
+}
+
+export interface ClockActivities {
+  recordClock(input: RecordClockInput): Promise<void>;
+  /** False when the reminder had already been recorded (a retry or a replay). */
+  recordReminderFired(input: RecordReminderInput): Promise<boolean>;
+}
+
+export interface FilingActivities {
+  /** Renders the report from the current facts and assessment and stores the revision. */
+  renderDraft(input: RenderDraftInput): Promise<{ missing: number }>;
+  recordTransition(input: TransitionInput): Promise<void>;
+  recordFiled(input: RecordFiledInput): Promise<void>;
+  recordNotRequired(input: RecordNotRequiredInput): Promise<void>;
+}
+
+export interface NoticeActivities {
+  /** Tells the people a clock needs, one message each. */
+  notifyTrack(input: TrackNoticeInput): Promise<{ recipients: number }>;
+}
+
+export interface IncidentActivities {
+  recordClosed(input: RecordClosedInput): Promise<void>;
+}
+
+export interface DigestActivities {
+  /** How many digests were delivered; idempotent per day and person. */
+  sendDailyDigests(input: DailyDigestInput): Promise<number>;
+}
+
+/** Every activity the worker registers, by name. */
+export type BreachflowActivities = ClockActivities & FilingActivities & NoticeActivities & IncidentActivities & DigestActivities;
