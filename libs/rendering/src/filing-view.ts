@@ -3,6 +3,7 @@ import { filingLabels, type FilingLabels } from '../../domain/src/filings/filing
 import { formatInstant } from '../../domain/src/filings/format-instant.js';
 import { formatDuration } from '../../domain/src/filings/format-numbers.js';
 import { timeAfterDeadline } from '../../domain/src/clocks/deadline.js';
+import { TRACK_DOCUMENTS } from '../../domain/src/filings/track-documents.js';
 import { trackLabel } from '../../domain/src/tracks/catalogue.js';
 
 // What the HTML templates and the PDF both lay out. Every key is always present (null when there
@@ -87,7 +88,7 @@ function fallbackHeader(document: FilingDocument, labels: FilingLabels): FilingH
   const sender = document.sections.flatMap((section) => section.items).find((item) => item.id === 'controller.name');
   return {
     organisationName: sender?.value ?? '',
-    recipient: document.track === 'gdpr-art33' ? labels.authorityName : labels.phrases.recipientUnknown,
+    recipient: TRACK_DOCUMENTS[document.track].voice === 'controller' ? labels.authorityName : labels.phrases.recipientUnknown,
     trackLabel: trackLabel(document.track, document.language),
     kindLabel: labels.kindName[document.kind],
     preparedAt: formatInstant(document.preparedAt, 'UTC', labels),

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FilingDocument, FilingLanguage, FilingTrack } from '../../domain/src/filings/filing-input.js';
+import { FILING_TRACKS } from '../../domain/src/tracks/catalogue.js';
 import { EMAIL_NAMES, type EmailModels, type EmailName, type RenderedEmail } from './email-models.js';
 import { filingView } from './filing-view.js';
 import { defaultTemplatesDir } from './project-root.js';
@@ -9,7 +10,6 @@ import { BUILT_IN_HELPERS, TEMPLATE_HELPERS } from './template-helpers.js';
 import { templateReferences } from './template-references.js';
 
 const LANGUAGES: readonly FilingLanguage[] = ['sv', 'en'];
-const TRACKS: readonly FilingTrack[] = ['gdpr-art33', 'gdpr-art33-2'];
 const EMAIL_PARTS = ['subject', 'text', 'html'] as const;
 const PARTIALS_DIR = 'partials';
 
@@ -19,7 +19,7 @@ const emailTemplateName = (name: EmailName, language: FilingLanguage, part: (typ
 
 /** Every template the application renders; a catalog without one of them refuses to load. */
 export const REQUIRED_TEMPLATES: readonly string[] = [
-  ...LANGUAGES.flatMap((language) => TRACKS.map((track) => filingTemplateName(track, language))),
+  ...LANGUAGES.flatMap((language) => FILING_TRACKS.map((track) => filingTemplateName(track, language))),
   ...LANGUAGES.flatMap((language) => EMAIL_NAMES.flatMap((name) => EMAIL_PARTS.map((part) => emailTemplateName(name, language, part)))),
 ];
 

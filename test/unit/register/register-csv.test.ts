@@ -136,7 +136,7 @@ describe('the register as CSV', () => {
     expect(column(csv, 'Riskbedömning')).toEqual(['Risk']);
     expect(column(csv, 'Komplett')).toEqual(['Ja']);
     expect(column(csv, 'Orsak')).toEqual(['Felskickat meddelande']);
-    expect(column(csv, 'Anmälningar')).toEqual(['Anmälan till IMY (art. 33): första anmälan, inlämnad 2026-11-24T11:00:00.000Z (ref. IMY-2026-1234)']);
+    expect(column(csv, 'Anmälningar')).toEqual(['Anmälan till IMY (artikel 33): första anmälan, inlämnad 2026-11-24T11:00:00.000Z (ref. IMY-2026-1234)']);
   });
 
   it('has one row per incident, oldest awareness first, lists joined with "; "', () => {
@@ -194,7 +194,7 @@ describe('the register as CSV', () => {
   it('spells out what an incomplete entry lacks, in the language', () => {
     const entry = registerEntry({ complete: false, missing: ['effects', 'track:gdpr-art34'] });
     expect(column(registerToCsv([entry], 'sv'), 'Saknas')).toEqual([
-      'Sannolika konsekvenser; Anmälan eller beslut om att anmälan inte krävs: Information till de registrerade (art. 34)',
+      'Sannolika konsekvenser; Anmälan eller beslut om att anmälan inte krävs: Information till de registrerade (artikel 34)',
     ]);
     expect(column(registerToCsv([entry], 'en'), 'Complete')).toEqual(['No']);
   });
@@ -209,11 +209,11 @@ describe('the register as CSV', () => {
     });
     const csv = registerToCsv([entry], 'en');
     expect(column(csv, 'Reports')).toEqual([
-      'Notification to the supervisory authority (Art. 33): initial report, filed 2026-11-28T09:00:00.000Z [late]; ' +
-        'Notification to the supervisory authority (Art. 33): supplement, approved',
+      'Notification to IMY (Art. 33): initial report, filed 2026-11-28T09:00:00.000Z [late]; ' +
+        'Notification to IMY (Art. 33): supplement, approved',
     ]);
     expect(column(csv, 'Decided that no report is required')).toEqual([
-      'Communication to data subjects (Art. 34): Art. 34(3)(a) (Dana DPO, 2026-11-25T08:00:00.000Z)',
+      'Communication to the data subjects (Art. 34): Art. 34(3)(a) (Dana DPO, 2026-11-25T08:00:00.000Z)',
     ]);
   });
 

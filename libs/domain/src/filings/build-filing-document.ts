@@ -5,13 +5,9 @@ import { contextFor, showInstant, type FilingContext } from './filing-context.js
 import { filingLabels } from './filing-labels.js';
 import { noBreachSections, supplementSections } from './follow-up-sections.js';
 import { formatDuration } from './format-numbers.js';
-import { imyReportSections } from './imy-report.js';
-import { IMY_FORM_VERSION } from './imy-form-2025-02.js';
 import { missingItems } from './missing-items.js';
-import { numberSequentially, processorNoticeSections } from './processor-notice.js';
-
-/** The processor's notice follows no authority form; its version names our own layout. */
-export const PROCESSOR_NOTICE_VERSION = 'breachflow-art33-2-2025-02';
+import { numberSequentially } from './processor-notice.js';
+import { TRACK_DOCUMENTS } from './track-documents.js';
 
 /**
  * The filing as a structured document, from which the HTML, PDF and JSON exports are made.
@@ -23,11 +19,12 @@ export function buildFilingDocument(input: FilingInput): FilingDocument {
   const labels = filingLabels(input.language);
   // A report is late when it is prepared after the deadline it answers; one without a deadline never is.
   const late = input.deadline !== null && isPastDeadline(input.deadline, input.preparedAt);
-  const context = contextFor(input, labels, late);
+  const document = TRACK_DOCUMENTS[input.track];
+  const context = contextFor(input, labels, late, document);
   const sections = sectionsFor(context);
   const missing = missingItems(sections);
   return {
-    formVersion: input.track === 'gdpr-art33' ? IMY_FORM_VERSION : PROCESSOR_NOTICE_VERSION,
+    formVersion: document.formVersion,
     track: input.track,
     kind: input.kind,
     language: input.language,
@@ -44,7 +41,7 @@ export function buildFilingDocument(input: FilingInput): FilingDocument {
 
 function sectionsFor(context: FilingContext): FilingSection[] {
   const { input } = context;
-  const fullReport = input.track === 'gdpr-art33' ? imyReportSections(context) : processorNoticeSections(context);
+  const fullReport = context.document.firstReport(context);
   let sections: FilingSection[];
   if (input.kind === 'initial') {
     sections = fullReport;
@@ -53,7 +50,7 @@ function sectionsFor(context: FilingContext): FilingSection[] {
     if (input.previous === undefined) throw new Error(`a ${input.kind} filing needs input.previous, the filing it follows`);
     sections = input.kind === 'no-breach' ? noBreachSections(context, input.previous) : supplementSections(context, input.previous, fullReport);
   }
-  return input.track === 'gdpr-art33-2' ? numberSequentially(sections) : sections;
+  return context.document.numberedInOrder ? numberSequentially(sections) : sections;
 }
 
 function headerFor(context: FilingContext, anythingMissing: boolean): FilingHeader {
@@ -61,7 +58,7 @@ function headerFor(context: FilingContext, anythingMissing: boolean): FilingHead
   const followsLater = input.informationToFollow !== undefined || input.incident.facts.occurredAt === undefined || anythingMissing;
   return {
     organisationName: input.organisation.legalName,
-    recipient: input.track === 'gdpr-art33' ? labels.authorityName : (input.recipient?.trim() || labels.phrases.recipientUnknown),
+    recipient: context.document.recipient(input, labels),
     trackLabel: trackLabel(input.track, input.language),
     kindLabel: labels.kindName[input.kind],
     preparedAt: showInstant(context, input.preparedAt),

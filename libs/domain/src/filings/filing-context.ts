@@ -3,7 +3,7 @@ import type { FilingInput, FilingItem } from './filing-input.js';
 import type { Art33Point, FilingItemId } from './filing-item-ids.js';
 import { itemLabel, type FilingLabels } from './filing-labels.js';
 import { formatInstant } from './format-instant.js';
-import { IMY_QUESTION_NUMBERS_2025_02 } from './imy-form-2025-02.js';
+import type { TrackDocument } from './track-document.js';
 
 /** What every item builder reads: the input, one facts version, the language and the lateness verdict. */
 export interface FilingContext {
@@ -14,10 +14,12 @@ export interface FilingContext {
   late: boolean;
   /** The assessment to quote; null when the items must depend on the facts alone. */
   risk: FilingInput['risk'];
+  /** The track's report: its form's numbering and voice. */
+  document: TrackDocument;
 }
 
-export function contextFor(input: FilingInput, labels: FilingLabels, late: boolean): FilingContext {
-  return { input, facts: input.incident.facts, labels, late, risk: input.risk };
+export function contextFor(input: FilingInput, labels: FilingLabels, late: boolean, document: TrackDocument): FilingContext {
+  return { input, facts: input.incident.facts, labels, late, risk: input.risk, document };
 }
 
 /** The same context reading another facts version, without the assessment (made from other facts). */
@@ -34,13 +36,13 @@ export interface ItemRequirement {
   art33Item?: Art33Point;
 }
 
-/** One answer, labelled for the track and numbered as IMY's form numbers it. */
+/** One answer, labelled in the track's voice and numbered as the recipient's form numbers it. */
 export function makeItem(context: FilingContext, id: FilingItemId, value: string | null, requirement: ItemRequirement): FilingItem {
-  const number = context.input.track === 'gdpr-art33' ? IMY_QUESTION_NUMBERS_2025_02[id] : undefined;
+  const number = context.document.questionNumber(id, context.labels.language);
   return {
     id,
     ...(number !== undefined && { number }),
-    label: itemLabel(context.labels, context.input.track, id),
+    label: itemLabel(context.labels, context.document.voice, id),
     value,
     required: requirement.required,
     ...(requirement.art33Item !== undefined && { art33Item: requirement.art33Item }),

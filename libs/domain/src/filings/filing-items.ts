@@ -12,7 +12,7 @@ import { imyCategories, type ImyCategories } from './imy-categories-2025-02.js';
 // notice, and the comparison of two facts versions for a supplement.
 
 export function makeSection(context: FilingContext, id: FilingSectionId, items: FilingItem[]): FilingSection {
-  return { id, title: sectionTitle(context.labels, context.input.track, id), items };
+  return { id, title: sectionTitle(context.labels, context.document.voice, id), items };
 }
 
 /** IMY 1–4: who the controller is (for a processor's notice: who we are). */
@@ -198,7 +198,7 @@ export function informationToFollowItem(context: FilingContext, pendingLabels: s
 /** The last free-text field: everything filed becomes a public document, so say what it holds. */
 export function publicDocumentItem(context: FilingContext): FilingItem {
   const { phrases } = context.labels;
-  const text = context.input.track === 'gdpr-art33' ? phrases.publicDocument : phrases.processorPublicDocument;
+  const text = context.document.voice === 'controller' ? phrases.publicDocument : phrases.processorPublicDocument;
   return makeItem(context, 'other.publicDocument', text, { required: false });
 }
 

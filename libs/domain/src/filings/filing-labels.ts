@@ -6,6 +6,7 @@ import type { Art33Point, FilingItemId, FilingSectionId } from './filing-item-id
 import type { ImyCauseGroup, ImyIncidentType } from './imy-categories-2025-02.js';
 import { EN_FILING_LABELS } from './filing-labels.en.js';
 import { SV_FILING_LABELS } from './filing-labels.sv.js';
+import type { TrackDocument } from './track-document.js';
 
 export interface SeverityStatement {
   outcome: string;
@@ -118,10 +119,10 @@ export function filingLabels(language: FilingLanguage): FilingLabels {
 }
 
 /** The question as the track asks it: a processor speaks of its own awareness, the controller of its own. */
-export function itemLabel(labels: FilingLabels, track: FilingTrack, id: FilingItemId): string {
-  return (track === 'gdpr-art33-2' ? labels.processorItems[id] : undefined) ?? labels.items[id];
+export function itemLabel(labels: FilingLabels, voice: TrackDocument['voice'], id: FilingItemId): string {
+  return (voice === 'processor' ? labels.processorItems[id] : undefined) ?? labels.items[id];
 }
 
-export function sectionTitle(labels: FilingLabels, track: FilingTrack, id: FilingSectionId): string {
-  return (track === 'gdpr-art33-2' ? labels.processorSections[id] : undefined) ?? labels.sections[id];
+export function sectionTitle(labels: FilingLabels, voice: TrackDocument['voice'], id: FilingSectionId): string {
+  return (voice === 'processor' ? labels.processorSections[id] : undefined) ?? labels.sections[id];
 }

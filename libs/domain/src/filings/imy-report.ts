@@ -1,5 +1,7 @@
 import type { FilingSection } from './filing-input.js';
 import type { FilingContext } from './filing-context.js';
+import { IMY_FORM_VERSION, IMY_QUESTION_NUMBERS_2025_02 } from './imy-form-2025-02.js';
+import type { TrackDocument } from './track-document.js';
 import {
   affectedItems,
   breachItems,
@@ -18,7 +20,7 @@ import { otherSection } from './other-section.js';
  * The controller's notification to IMY (Art. 33), section by section in the order of the Swedish
  * e-service (form `imy-2025-02`), so that a person can copy it field by field.
  */
-export function imyReportSections(context: FilingContext): FilingSection[] {
+function imyReportSections(context: FilingContext): FilingSection[] {
   const sections = [
     makeSection(context, 'controller', organisationItems(context)),
     makeSection(context, 'contact', contactItems(context)),
@@ -31,3 +33,13 @@ export function imyReportSections(context: FilingContext): FilingSection[] {
   ];
   return [...sections, otherSection(context, sections)];
 }
+
+/** The `gdpr-art33` report: IMY's e-service form, in the controller's voice. */
+export const IMY_REPORT: TrackDocument = {
+  formVersion: IMY_FORM_VERSION,
+  voice: 'controller',
+  firstReport: imyReportSections,
+  questionNumber: (id) => IMY_QUESTION_NUMBERS_2025_02[id],
+  numberedInOrder: false,
+  recipient: (_input, labels) => labels.authorityName,
+};

@@ -1,5 +1,5 @@
 // Filings: the structured documents an authority or a controller receives, built purely from the facts.
-export { buildFilingDocument, PROCESSOR_NOTICE_VERSION } from './build-filing-document.js';
+export { buildFilingDocument } from './build-filing-document.js';
 export type {
   FilingDocument,
   FilingHeader,

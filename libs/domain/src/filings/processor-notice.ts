@@ -1,4 +1,5 @@
 import type { FilingItem, FilingSection } from './filing-input.js';
+import type { TrackDocument } from './track-document.js';
 import { answer, makeItem, type FilingContext } from './filing-context.js';
 import {
   affectedItems,
@@ -20,7 +21,7 @@ import { otherSection } from './other-section.js';
  * are IMY's questions asked from the processor's side; it is the controller who decides on IMY and
  * on the data subjects.
  */
-export function processorNoticeSections(context: FilingContext): FilingSection[] {
+function processorNoticeSections(context: FilingContext): FilingSection[] {
   const sections = [
     makeSection(context, 'recipient', [makeItem(context, 'recipient.controller', answer(context.input.recipient), { required: true })]),
     makeSection(context, 'controller', organisationItems(context)),
@@ -35,7 +36,17 @@ export function processorNoticeSections(context: FilingContext): FilingSection[]
   return [...sections, otherSection(context, sections, [controllerDecides])];
 }
 
-/** The notice has no authority form to follow: its questions are numbered 1, 2, 3 … in order. */
+/** The `gdpr-art33-2` notice: no authority form, in the processor's voice, to the controller it names. */
+export const PROCESSOR_NOTICE: TrackDocument = {
+  formVersion: 'breachflow-art33-2-2025-02',
+  voice: 'processor',
+  firstReport: processorNoticeSections,
+  questionNumber: () => undefined,
+  numberedInOrder: true,
+  recipient: (input, labels) => input.recipient?.trim() || labels.phrases.recipientUnknown,
+};
+
+/** A document without an authority form numbers its questions 1, 2, 3 … in order. */
 export function numberSequentially(sections: FilingSection[]): FilingSection[] {
   let next = 1;
   const numbered = ({ id, ...rest }: FilingItem): FilingItem => ({ id, number: String(next++), ...rest });

@@ -3,7 +3,6 @@ export { canonicalRegister, canonicalRegisterEntry, compareRegisterEntries } fro
 export { registerEntryMissing, withRegisterCompleteness, type RegisterCompletenessInput, type RegisterGap } from './register-completeness.js';
 export { registerGapLabel, registerToCsv, registerTrackLabel, type RegisterLanguage } from './register-csv.js';
 export {
-  REGISTER_TRACK,
   type RegisterAssessment,
   type RegisterDecision,
   type RegisterEntry,

@@ -1,5 +1,5 @@
+import { isTrackKind, TRACK_CATALOGUE } from '../tracks/catalogue.js';
 import {
-  REGISTER_TRACK,
   type RegisterAssessment,
   type RegisterEntry,
   type RegisterFiling,
@@ -63,7 +63,8 @@ export function registerEntryMissing(entry: RegisterCompletenessInput, owedTrack
 
   const seen = new Set<string>();
   for (const track of owedTracks) {
-    if (track === REGISTER_TRACK || seen.has(track)) continue;
+    // The register's own track is settled by this entry being complete, never by a filing.
+    if (seen.has(track) || (isTrackKind(track) && TRACK_CATALOGUE[track].settledBy === 'complete-register-entry')) continue;
     seen.add(track);
     const filed = entry.filings.some((filing) => filing.track === track && given(filing.filedAt));
     const waived = entry.notRequired.some((decision) => decision.track === track && given(decision.reason));

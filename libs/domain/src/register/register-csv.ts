@@ -1,6 +1,7 @@
 import type { IncidentCause, OrganisationRole } from '../incident/incident-facts.js';
 import type { IncidentStatus } from '../incident/incident-status.js';
 import type { RiskOutcome, SeverityBand } from '../risk/assessment.js';
+import { isTrackKind, trackLabel } from '../tracks/catalogue.js';
 import { toCsv, type CsvOptions } from './csv.js';
 import { canonicalRegister } from './register-canonical.js';
 import type { RegisterEntry } from './register-entry.js';
@@ -45,14 +46,6 @@ const BAND: Record<SeverityBand, Text> = {
   'very-high': { sv: 'Mycket hög', en: 'Very high' },
 };
 
-const TRACK: Record<string, Text> = {
-  'gdpr-art33': { sv: 'Anmälan till IMY (art. 33)', en: 'Notification to the supervisory authority (Art. 33)' },
-  'gdpr-art33-2': { sv: 'Underrättelse till personuppgiftsansvarig (art. 33.2)', en: 'Notice to the controller (Art. 33(2))' },
-  'gdpr-art34': { sv: 'Information till de registrerade (art. 34)', en: 'Communication to data subjects (Art. 34)' },
-  'gdpr-art33-register': { sv: 'Dokumentation (art. 33.5)', en: 'Documentation (Art. 33(5))' },
-  'lex-maria': { sv: 'Lex Maria-anmälan till IVO', en: 'Lex Maria report to IVO' },
-  nis2: { sv: 'NIS2-rapport', en: 'NIS2 report' },
-};
 
 const KIND: Record<string, Text> = {
   initial: { sv: 'första anmälan', en: 'initial report' },
@@ -81,7 +74,7 @@ const WORDS = {
 } satisfies Record<string, Text>;
 
 export function registerTrackLabel(track: string, language: RegisterLanguage): string {
-  return TRACK[track]?.[language] ?? track;
+  return isTrackKind(track) ? trackLabel(track, language) : track;
 }
 
 /** A gap code of `registerEntryMissing` in words. */

@@ -2,12 +2,6 @@ import type { IncidentCause, OccurredAt, OrganisationRole } from '../incident/in
 import type { IncidentStatus } from '../incident/incident-status.js';
 import type { RiskOutcome, SeverityBand } from '../risk/assessment.js';
 
-/**
- * The register track itself (Art. 33(5)): owed by every incident, satisfied by a complete
- * entry rather than by a filing, so completeness never asks for a filing of it.
- */
-export const REGISTER_TRACK = 'gdpr-art33-register';
-
 /** The assessment the organisation acted on, as the register records it. */
 export interface RegisterAssessment {
   /** The outcome acted on: the override's when one applies. */
