@@ -14,10 +14,10 @@ import { fileURLToPath } from 'node:url';
 import { demoEmail, seedDemoOrganisation } from '../libs/persistence/src/seed/demo-organisation.js';
 import { createDataSource, runMigrations } from '../libs/persistence/src/data-source.js';
 import { ROLES } from '../libs/domain/src/roles.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../libs/platform/src/dev/embedded-database.js';
+import type { EmbeddedDatabase } from '../libs/platform/src/dev/embedded-database.js';
 import { assertPortFree } from '../libs/platform/src/dev/ports.js';
 import { startTemporalDevServer, type RunningTemporalDevServer } from '../libs/platform/src/dev/temporal-dev-server.js';
-import { startSmtpSink, type SmtpSink } from '../libs/platform/src/mail/smtp-sink.js';
+import type { SmtpSink } from '../libs/platform/src/mail/smtp-sink.js';
 import { loadConfig } from '../libs/platform/src/config.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -33,6 +33,14 @@ function takeBackSignals(): void {
   const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
 }
+
+// The embedded servers are development tools (devDependencies): loaded only when one is started,
+// so `npm start` against an external database, Temporal and SMTP needs none of them installed.
+const embeddedDatabase = async () => {
+  const module = await import('../libs/platform/src/dev/embedded-database.js');
+  return module;
+};
+const smtpSink = () => import('../libs/platform/src/mail/smtp-sink.js');
 
 const withTimeout = (work: Promise<unknown>, ms: number) =>
   Promise.race([work, new Promise((resolve) => setTimeout(resolve, ms).unref())]);
@@ -110,7 +118,7 @@ async function main(): Promise<void> {
     if (!process.env.DATABASE_URL) {
       await assertPortFree(pgPort, 'the embedded PostgreSQL', 'BREACHFLOW_PG_PORT');
       say(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in .data/postgres)`);
-      database = await startEmbeddedDatabase({ dataDir: join(dataDir, 'postgres'), port: pgPort, database: 'breachflow' });
+      database = await (await embeddedDatabase()).startEmbeddedDatabase({ dataDir: join(dataDir, 'postgres'), port: pgPort, database: 'breachflow' });
     }
     if (!process.env.TEMPORAL_ADDRESS) {
       for (const [port, what] of [
@@ -128,7 +136,7 @@ async function main(): Promise<void> {
     }
 
     if (!process.env.SMTP_URL) {
-      mailSink = await startSmtpSink({ port: 0, host: '127.0.0.1', storeDir: join(dataDir, 'mail') });
+      mailSink = await (await smtpSink()).startSmtpSink({ port: 0, host: '127.0.0.1', storeDir: join(dataDir, 'mail') });
       say(`e-mail goes to a local sink on ${mailSink.url} (messages in .data/mail)`);
     }
 

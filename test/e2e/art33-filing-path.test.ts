@@ -141,6 +141,37 @@ describe('refusals a person can meet', () => {
     expect(rejected.body.status).toBe('draft');
   }, 60_000);
 
+  it('re-renders a rejected draft over HTTP: a new revision by its renderer, whom the four-eyes rule then judges', async () => {
+    const incident = await incidentWithArt33Track();
+    const draft = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'sv', kind: 'initial' });
+    const id: string = draft.body.id;
+    await api('POST', `/api/filings/${id}/submit`, 'responder', {});
+    await api('POST', `/api/filings/${id}/reject`, 'approver', { comment: 'Beskriv åtgärderna.' });
+    const rendered = await api('POST', `/api/filings/${id}/render`, 'approver', { informationToFollow: 'Åtgärderna beskrivs i en komplettering.' });
+    expect(rendered.status).toBe(200);
+    expect(rendered.body).toMatchObject({ status: 'draft', revision: 2, informationToFollow: 'Åtgärderna beskrivs i en komplettering.' });
+    await api('POST', `/api/filings/${id}/submit`, 'approver', { revision: 2 });
+    const byRenderer = await api('POST', `/api/filings/${id}/approve`, 'approver', { revision: 2 });
+    expect(byRenderer).toMatchObject({ status: 409, body: { kind: 'conflict', message: expect.stringMatching(/four-eyes/) } });
+    const stale = await api('POST', `/api/filings/${id}/approve`, 'dpo', { revision: 1 });
+    expect(stale).toMatchObject({ status: 409, body: { kind: 'stale', errors: [{ field: 'revision' }] } });
+    expect((await api('POST', `/api/filings/${id}/approve`, 'dpo', { revision: 2 })).body.status).toBe('approved');
+
+    const reRendered = await api('POST', `/api/filings/${id}/render`, 'responder', {});
+    expect(reRendered.body).toMatchObject({ status: 'draft', revision: 3, approvedBy: null });
+    const notApproved = await api('POST', `/api/filings/${id}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'imy-e-service' });
+    expect(notApproved).toMatchObject({ status: 409, body: { message: expect.stringMatching(/must be approved/) } });
+  }, 60_000);
+
+  it('refuses a channel the track does not send on (422, naming the field)', async () => {
+    const incident = await incidentWithArt33Track();
+    const draft = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'en', kind: 'initial' });
+    await api('POST', `/api/filings/${draft.body.id}/submit`, 'responder', {});
+    await api('POST', `/api/filings/${draft.body.id}/approve`, 'approver', {});
+    const byLetter = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'letter' });
+    expect(byLetter).toMatchObject({ status: 422, body: { kind: 'unprocessable', errors: [{ field: 'channel' }] } });
+  }, 60_000);
+
   it('refuses a late filing without reasons for the delay (422), and records it with them', async () => {
     const old = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
     const incident = await incidentWithArt33Track({ occurredAt: old(200), discoveredAt: old(100), awareAt: old(80) });

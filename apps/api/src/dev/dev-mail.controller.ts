@@ -2,10 +2,13 @@ import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
-import { InvalidSinkMessageIdError, listSinkMessages, readSinkMessage } from '../../../../libs/platform/src/mail/sink-messages.js';
 import { Public } from '../auth/auth.decorators.js';
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+// The sink's reader parses MIME with mailparser, a development tool (devDependency): loaded when
+// the page is asked for, so a production image without it still starts.
+const sinkMessages = () => import('../../../../libs/platform/src/mail/sink-messages.js');
 
 /**
  * What the local SMTP sink received under `npm start`, so a developer can read reminders
@@ -19,7 +22,7 @@ export class DevMailController {
   @Public()
   @Get()
   async list(@Res() response: Response) {
-    const messages = await listSinkMessages(this.config.MAIL_SINK_DIR!, { limit: 200 });
+    const messages = await (await sinkMessages()).listSinkMessages(this.config.MAIL_SINK_DIR!, { limit: 200 });
     const rows = messages
       .map((m) => `<tr><td>${escape(m.receivedAt)}</td><td>${escape(m.to)}</td><td><a href="/dev/mail/${encodeURIComponent(m.id)}">${escape(m.subject)}</a></td></tr>`)
       .join('\n');
@@ -33,11 +36,12 @@ export class DevMailController {
   @Public()
   @Get(':id')
   async read(@Param('id') id: string, @Res() response: Response) {
+    const sink = await sinkMessages();
     let message;
     try {
-      message = await readSinkMessage(this.config.MAIL_SINK_DIR!, id);
+      message = await sink.readSinkMessage(this.config.MAIL_SINK_DIR!, id);
     } catch (error) {
-      if (error instanceof InvalidSinkMessageIdError) throw new NotFoundException('no such message');
+      if (error instanceof sink.InvalidSinkMessageIdError) throw new NotFoundException('no such message');
       throw error;
     }
     if (!message) throw new NotFoundException('no such message');

@@ -90,12 +90,11 @@ function draftText(existing: Filing | null, input: RenderDraftInput): DraftText 
 /** Gathers what a report is made of — organisation, current facts, risk picture, the filing it follows — and builds the document. */
 async function composeFiling(repositories: Repositories, request: RenderDraftInput, text: DraftText): Promise<{ document: FilingDocument; factsVersion: number }> {
   if (!isFilingTrack(request.track)) throw new Error(`${request.track} has no report document`);
+  // One after another: the repositories share the transaction's single connection.
   const incident = await repositories.incidents.get(request.incidentId);
-  const [organisation, facts, risk] = await Promise.all([
-    repositories.organisations.get(request.organisationId),
-    repositories.facts.facts(incident.id, incident.currentFactsVersion),
-    repositories.risk.picture(incident.id, incident.currentFactsVersion),
-  ]);
+  const organisation = await repositories.organisations.get(request.organisationId);
+  const facts = await repositories.facts.facts(incident.id, incident.currentFactsVersion);
+  const risk = await repositories.risk.picture(incident.id, incident.currentFactsVersion);
   let previous: FilingInput['previous'];
   if (request.supersedesId) {
     const earlier = await repositories.filings.get(request.supersedesId);
