@@ -21,12 +21,10 @@ WORKDIR /app
 ENV NPM_CONFIG_UPDATE_NOTIFIER=false
 
 # Dependencies first, so that a source change does not reinstall them.
-# `npm install` honouring package-lock.json, not `npm ci`: npm leaves other platforms' optional
-# native packages (the swc and resolver bindings) out of the lock, and `npm ci` would refuse
-# the lock on a platform it was not written on (see scripts/bootstrap.mjs).
+# Exactly what package-lock.json says (it lists every platform's optional native packages).
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm \
-    npm install --no-audit --no-fund
+    npm ci --no-audit --no-fund
 
 # Sources (.dockerignore keeps node_modules, dist, .data, .tools, tests and secrets out).
 COPY . .

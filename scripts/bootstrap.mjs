@@ -17,10 +17,9 @@ function ensureDependencies() {
   const marker = join(projectRoot, 'node_modules', '.package-lock.json');
   const lock = join(projectRoot, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  // `npm install` honours the lockfile; `npm ci` would refuse it, because npm leaves other
-  // platforms' optional native packages (swc, resolver bindings) out of the lock.
-  say('installing npm dependencies (npm install from package-lock.json)');
-  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) throw new Error('npm install failed');
+  // Exactly what the lockfile says (it lists every platform's optional native packages).
+  say('installing npm dependencies (npm ci from package-lock.json)');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');
 }
 
 export function build() {

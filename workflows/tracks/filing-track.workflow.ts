@@ -224,7 +224,8 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
     const escalationDue = !supplementClock && !everyFirstReportFiled(track) ? (lastEscalationAt ?? deadlineClock.deadline.getTime()) + OVERDUE_ESCALATION_INTERVAL_MS : undefined;
     const wakeAt = Math.min(next?.dueAt.getTime() ?? Infinity, escalationDue ?? Infinity);
     const seen = changes;
-    const woke = () => changes !== seen;
+    // A step taken while this iteration awaited an activity or a signal may already have settled the track.
+    const woke = () => changes !== seen || track.complete || track.notRequired !== null;
     // condition() without a timeout resolves to nothing, so "woken" is stated explicitly.
     const woken = wakeAt === Infinity ? (await condition(woke), true) : wakeAt > Date.now() && (await condition(woke, wakeAt - Date.now()));
     if (woken) continue;
