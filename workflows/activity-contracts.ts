@@ -29,9 +29,14 @@ export interface RecordReminderInput {
 /** What a person may change in a draft when it is (re-)rendered; what is left out keeps its earlier value. */
 export interface DraftContent {
   language?: FilingLanguage;
-  informationToFollow?: string | null;
+  /** What will follow in a supplement (announces supplements, Art. 33(4)); null clears it. */
+  supplementsToFollow?: string | null;
+  /** A supplement that completes the report. */
+  completesReport?: boolean;
   delayReason?: string | null;
   noBreachJustification?: string | null;
+  /** What this report asks the recipient to keep confidential; null falls back to the organisation's default. */
+  secrecyRequest?: string | null;
 }
 
 export interface RenderDraftInput {

@@ -48,6 +48,11 @@ export class DeadlineClock {
     return this.reminders.find((r) => r.firedAt === null);
   }
 
+  /** The reminders not yet fired whose moment has come, in time order. */
+  dueUnfired(now: number): TrackedReminder[] {
+    return this.reminders.filter((r) => r.firedAt === null && r.dueAt.getTime() <= now);
+  }
+
   markFired(key: string, firedAt: Date): void {
     const reminder = this.reminders.find((r) => r.key === key);
     if (reminder) reminder.firedAt = firedAt;

@@ -52,7 +52,7 @@ describe('an Art. 33 report from draft to closure', () => {
     expect(track).toMatchObject({ status: 'open', deadline: new Date(new Date(incident.awareAt).getTime() + 72 * HOUR).toISOString() });
     expect(track.nextReminder).toMatchObject({ key: 'p50' });
 
-    const draft = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'sv', kind: 'initial', informationToFollow: 'Antalet berörda bekräftas av leverantören.' });
+    const draft = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'sv', kind: 'initial', supplementsToFollow: 'Antalet berörda bekräftas av leverantören.' });
     expect(draft.status).toBe(201);
     expect(draft.body).toMatchObject({ status: 'draft', revision: 1, kind: 'initial', track: 'gdpr-art33' });
     expect(draft.body.document.sections.length).toBeGreaterThan(3);
@@ -99,8 +99,8 @@ describe('an Art. 33 report from draft to closure', () => {
     await api('PATCH', `/api/incidents/${incident.id}/facts`, 'responder', {
       changes: { likelyConsequences: 'Risk för oönskad kontakt.', measures: 'Servern stängdes; leverantören raderade kopian.', approxRecords: 2400 },
     });
-    for (const kind of ['supplement', 'final'] as const) {
-      const next = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'en', kind });
+    for (const completesReport of [false, true]) {
+      const next = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'en', kind: 'supplement', completesReport });
       expect(next.status).toBe(201);
       expect(next.body.supersedesId).toBeTruthy();
       await api('POST', `/api/filings/${next.body.id}/submit`, 'responder', {});
@@ -116,7 +116,7 @@ describe('an Art. 33 report from draft to closure', () => {
     const register = await api('GET', '/api/register?format=json', 'dpo');
     const entry = register.body.find((e: { incidentId: string }) => e.incidentId === incident.id);
     expect(entry).toMatchObject({ complete: true, missing: [] });
-    expect(entry.filings.map((f: { kind: string }) => f.kind)).toEqual(['initial', 'supplement', 'final']);
+    expect(entry.filings.map((f: { kind: string }) => f.kind)).toEqual(['initial', 'supplement', 'supplement']);
     expect(entry.decisions.map((d: { what: string }) => d.what)).toEqual(expect.arrayContaining(['report approved', 'report filed']));
     const csv = await system.request('GET', '/api/register?format=csv&language=en', { token: tokens.dpo });
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
@@ -147,9 +147,9 @@ describe('refusals a person can meet', () => {
     const id: string = draft.body.id;
     await api('POST', `/api/filings/${id}/submit`, 'responder', {});
     await api('POST', `/api/filings/${id}/reject`, 'approver', { comment: 'Beskriv åtgärderna.' });
-    const rendered = await api('POST', `/api/filings/${id}/render`, 'approver', { informationToFollow: 'Åtgärderna beskrivs i en komplettering.' });
+    const rendered = await api('POST', `/api/filings/${id}/render`, 'approver', { supplementsToFollow: 'Åtgärderna beskrivs i en komplettering.' });
     expect(rendered.status).toBe(200);
-    expect(rendered.body).toMatchObject({ status: 'draft', revision: 2, informationToFollow: 'Åtgärderna beskrivs i en komplettering.' });
+    expect(rendered.body).toMatchObject({ status: 'draft', revision: 2, supplementsToFollow: 'Åtgärderna beskrivs i en komplettering.' });
     await api('POST', `/api/filings/${id}/submit`, 'approver', { revision: 2 });
     const byRenderer = await api('POST', `/api/filings/${id}/approve`, 'approver', { revision: 2 });
     expect(byRenderer).toMatchObject({ status: 409, body: { kind: 'conflict', message: expect.stringMatching(/four-eyes/) } });
@@ -208,6 +208,34 @@ describe('refusals a person can meet', () => {
   }, 60_000);
 });
 
+describe('supplements only when announced (IMY: four weeks after a notification that said more will follow)', () => {
+  async function filedInitial(incident: { id: string }, draftBody: Record<string, unknown>, filedAt: string) {
+    const draft = await api('POST', `/api/incidents/${incident.id}/filings`, 'responder', { track: 'gdpr-art33', language: 'sv', kind: 'initial', ...draftBody });
+    expect(draft.status).toBe(201);
+    await api('POST', `/api/filings/${draft.body.id}/submit`, 'responder', {});
+    await api('POST', `/api/filings/${draft.body.id}/approve`, 'approver', {});
+    const recorded = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', { filedAt, channel: 'imy-e-service' });
+    expect(recorded.status).toBe(200);
+    return eventually(async () => {
+      const track = (await api('GET', `/api/incidents/${incident.id}`, 'responder')).body.tracks.find((t: { kind: string }) => t.kind === 'gdpr-art33');
+      return track.status === 'filed' ? track : undefined;
+    });
+  }
+
+  it('leaves the track filed, with no supplement deadline and nothing further to fire, when none were announced', async () => {
+    const incident = await incidentWithArt33Track();
+    const track = await filedInitial(incident, {}, new Date().toISOString());
+    expect(track).toMatchObject({ status: 'filed', supplementDeadline: null, nextReminder: null });
+  }, 60_000);
+
+  it('counts four calendar weeks in Stockholm when supplements were announced: across the start of summer time, the same wall-clock time', async () => {
+    const incident = await incidentWithArt33Track({ occurredAt: '2026-03-18T20:00:00+01:00', discoveredAt: '2026-03-19T08:00:00+01:00', awareAt: '2026-03-19T09:00:00+01:00' });
+    const track = await filedInitial(incident, { supplementsToFollow: 'Antalet poster följer när loggarna är analyserade.' }, '2026-03-20T10:00:00+01:00');
+    // 20 March 10:00 CET + 4 weeks = 17 April 10:00 CEST: 28 × 24 h − 1 h.
+    expect(track).toMatchObject({ status: 'filed', late: false, supplementDeadline: '2026-04-17T08:00:00.000Z' });
+  }, 60_000);
+});
+
 describe('reminders by e-mail and in the app', () => {
   it('sends the 50 % reminder to each responder in a message of their own, once', async () => {
     const aware = new Date(Date.now() - 36 * HOUR + 6_000);
@@ -224,5 +252,19 @@ describe('reminders by e-mail and in the app', () => {
     expect(system.mail.messages.filter((m) => m.subject.includes(incident.reference) && m.envelopeTo.includes(responderEmail))).toHaveLength(1);
     const notifications = await api('GET', '/api/notifications', 'responder');
     expect(notifications.body.items.some((n: { incidentId: string; kind: string }) => n.incidentId === incident.id && n.kind === 'reminder')).toBe(true);
+  }, 60_000);
+
+  it('sends each responder exactly one reminder for an incident registered 70 hours after awareness, not one per missed threshold', async () => {
+    const aware = new Date(Date.now() - 70 * HOUR);
+    const incident = await incidentWithArt33Track({
+      occurredAt: new Date(aware.getTime() - 10 * HOUR).toISOString(),
+      discoveredAt: new Date(aware.getTime() - HOUR).toISOString(),
+      awareAt: aware.toISOString(),
+    });
+    const responderEmail = org.users.responder.email;
+    const toResponder = () => system.mail.messages.filter((m) => m.subject.includes(incident.reference) && m.envelopeTo.includes(responderEmail));
+    await system.mail.waitFor((m) => m.subject.includes(incident.reference) && m.envelopeTo.includes(responderEmail), 30_000);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(toResponder()).toHaveLength(1);
   }, 60_000);
 });

@@ -20,6 +20,7 @@ import {
   trackStateQuery,
   type FilingTrackInput,
 } from '../../workflows/tracks/filing-track.messages.js';
+import { windowEnd } from '../../libs/domain/src/tracks/decide-filing-step.js';
 import { useTimeSkippingEnvironment } from '../support/time-skipping.js';
 
 const HOUR = 3_600_000;
@@ -63,7 +64,7 @@ function fakeActivities() {
 }
 
 async function withTrack<T>(
-  overrides: Partial<FilingTrackInput>,
+  overrides: Partial<FilingTrackInput> | ((start: number) => Partial<FilingTrackInput>),
   run: (ctx: { handle: Awaited<ReturnType<typeof env.client.workflow.start>>; start: number; fake: ReturnType<typeof fakeActivities> }) => Promise<T>,
 ): Promise<T> {
   const fake = fakeActivities();
@@ -77,7 +78,7 @@ async function withTrack<T>(
       track: 'gdpr-art33',
       anchorAt: new Date(start).toISOString(),
       windowMs: 72 * HOUR,
-      ...overrides,
+      ...(typeof overrides === 'function' ? overrides(start) : overrides),
     };
     const handle = await env.client.workflow.start('filingTrackWorkflow', { taskQueue, workflowId: `track-${randomUUID()}`, args: [input] });
     await handle.query(trackStateQuery);
@@ -92,9 +93,13 @@ async function withTrack<T>(
 const kinds = (notices: TrackNoticeInput[]) => notices.map((n) => `${n.kind}:${n.reminderKey}`);
 const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (e) => e.cause as { type: string; message: string });
 
-async function approvedDraft(handle: Awaited<ReturnType<typeof env.client.workflow.start>>, kind: 'initial' | 'supplement' | 'final' = 'initial') {
+async function approvedDraft(
+  handle: Awaited<ReturnType<typeof env.client.workflow.start>>,
+  kind: 'initial' | 'supplement' = 'initial',
+  options: { supplementsToFollow?: string; completesReport?: boolean } = {},
+) {
   const filingId = randomUUID();
-  await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind, language: 'sv', actor: responder }] });
+  await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind, language: 'sv', actor: responder, ...options }] });
   await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId, revision: 1, actor: responder }] });
   await handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: approver }] });
   return filingId;
@@ -183,6 +188,18 @@ describe('the Art. 33 clock and its reminders', () => {
   }, 60_000);
 });
 
+describe('a clock started late', () => {
+  it('sends one reminder for the latest threshold passed, not one for each threshold missed', async () => {
+    // The track starts 70 hours after awareness: 50 %, 75 % and 90 % of the 72 hours have all passed.
+    await withTrack((start) => ({ anchorAt: new Date(start - 70 * HOUR).toISOString() }), async ({ fake }) => {
+      await env.sleep(1_000);
+      expect(kinds(fake.notices)).toEqual(['reminder:p90', 'escalation:p90-escalation']);
+      await env.sleep(2 * HOUR);
+      expect(kinds(fake.notices)).toEqual(['reminder:p90', 'escalation:p90-escalation', 'overdue:deadline', 'escalation:deadline-escalation']);
+    });
+  }, 60_000);
+});
+
 describe('approval', () => {
   it('refuses self-approval, a responder, and a stale revision, each with its message', async () => {
     await withTrack({}, async ({ handle }) => {
@@ -230,7 +247,7 @@ describe('approval', () => {
   it('undoes an approval when the report is rendered again', async () => {
     await withTrack({}, async ({ handle }) => {
       const filingId = await approvedDraft(handle);
-      const state = await handle.executeUpdate(renderDraftUpdate, { args: [{ filingId, actor: responder, content: { informationToFollow: 'The number of records follows.' } }] });
+      const state = await handle.executeUpdate(renderDraftUpdate, { args: [{ filingId, actor: responder, content: { supplementsToFollow: 'The number of records follows.' } }] });
       expect(state.filings[0]).toMatchObject({ status: 'draft', revision: 2, lastEditorId: responder.userId });
     });
   }, 60_000);
@@ -249,25 +266,40 @@ describe('approval', () => {
 });
 
 describe('supplements (Art. 33(4))', () => {
-  it('runs a four-week supplement clock from the initial report until a final report is filed', async () => {
+  it('runs the four-week supplement clock when the initial report announced supplements, until one completes the report', async () => {
     await withTrack({}, async ({ handle, fake }) => {
       await env.sleep(10 * HOUR);
-      const initial = await approvedDraft(handle);
+      const initial = await approvedDraft(handle, 'initial', { supplementsToFollow: 'The number of records follows.' });
       const filedAt = await env.currentTimeMs();
       const afterInitial = await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: initial, filedAt: new Date(filedAt).toISOString(), channel: 'imy-e-service', actor: responder }] });
       expect(afterInitial.status).toBe('filed');
       expect(afterInitial.late).toBe(false);
-      expect(afterInitial.supplementDeadline).toBe(new Date(filedAt + 28 * 24 * HOUR).toISOString());
+      expect(afterInitial.supplementDeadline).toBe(windowEnd({ basis: 'calendar-weeks', weeks: 4 }, new Date(filedAt).toISOString(), 'Europe/Stockholm'));
       await env.sleep(14 * 24 * HOUR + 1_000);
       expect(kinds(fake.notices.filter((n) => n.kind === 'supplement-reminder'))).toEqual(['supplement-reminder:p50']);
       expect(fake.notices.some((n) => n.kind === 'reminder')).toBe(false);
 
-      const final = await approvedDraft(handle, 'final');
-      const done = await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: final, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] });
+      const completing = await approvedDraft(handle, 'supplement', { completesReport: true });
+      const done = await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: completing, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] });
       expect(done.status).toBe('complete');
       expect(done.late).toBe(false);
       const state = await handle.result();
       expect(state.status).toBe('complete');
+    });
+  }, 60_000);
+
+  it('leaves the track filed and quiet when the initial report announced no supplements', async () => {
+    await withTrack({}, async ({ handle, fake }) => {
+      await env.sleep(10 * HOUR);
+      const initial = await approvedDraft(handle);
+      const state = await handle.executeUpdate(recordFilingUpdate, {
+        args: [{ filingId: initial, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }],
+      });
+      expect(state).toMatchObject({ status: 'filed', supplementDeadline: null, nextReminder: null });
+      const before = fake.notices.length;
+      await env.sleep(40 * 24 * HOUR);
+      expect(fake.notices.length).toBe(before);
+      expect((await handle.query(trackStateQuery)).status).toBe('filed');
     });
   }, 60_000);
 

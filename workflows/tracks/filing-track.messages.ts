@@ -37,10 +37,14 @@ export interface CreateDraftRequest {
   language: FilingLanguage;
   actor: Actor;
   recipient?: string;
-  informationToFollow?: string;
+  /** A first report: what will follow in a supplement; giving it announces supplements. */
+  supplementsToFollow?: string;
+  /** A supplement that completes the report. */
+  completesReport?: boolean;
   noBreachJustification?: string;
   /** Reasons for delay, when the report will be filed after the deadline (printed in the report). */
   delayReason?: string;
+  secrecyRequest?: string;
 }
 
 /** Render an unfiled report again from the current facts, optionally changing what a person wrote in it. */

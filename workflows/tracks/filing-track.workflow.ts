@@ -1,7 +1,8 @@
 import type { UpdateDefinition } from '@temporalio/common';
-import { allHandlersFinished, condition, getExternalWorkflowHandle, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import { ESCALATION_FROM_FRACTION, OVERDUE_ESCALATION_INTERVAL_MS } from '../../libs/domain/src/clocks/escalation.js';
+import type { ScheduledReminder } from '../../libs/domain/src/clocks/reminder-schedule.js';
 import { decideFilingStep, type FilingStepDecision, type FilingTrackEffect } from '../../libs/domain/src/tracks/decide-filing-step.js';
 import type { Actor, FilingTrackCommand } from '../../libs/domain/src/tracks/filing-track-commands.js';
 import { everyFirstReportFiled, openFilingTrack, trackStatus, type FilingTrackState } from '../../libs/domain/src/tracks/filing-track-state.js';
@@ -40,7 +41,11 @@ const notices = proxyActivities<NoticeActivities>(activityOptions);
  * reminders, escalation, overdue repeats and, after the first report, the supplement period.
  */
 export async function filingTrackWorkflow(input: FilingTrackInput): Promise<TrackState> {
+  // Runs started before these rules keep their behaviour on replay.
+  const supplementsOnlyWhenAnnounced = patched('supplements-only-when-announced');
+  const catchUpWithLatestReminder = patched('catch-up-with-latest-reminder-only');
   let track: FilingTrackState = openFilingTrack({
+    supplementsOnlyWhenAnnounced,
     track: input.track,
     anchorAt: input.anchorAt,
     windowMs: input.windowMs,
@@ -58,7 +63,9 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
   const view = (): TrackState => {
     const now = Date.now();
     const clock = supplementClock ?? deadlineClock;
-    const next = track.complete || track.notRequired ? undefined : clock.nextUnfired();
+    // A filed track without a supplement period has nothing left to remind anyone of.
+    const resting = track.complete || track.notRequired !== null || (!supplementClock && everyFirstReportFiled(track));
+    const next = resting ? undefined : clock.nextUnfired();
     return {
       ...track,
       filings: track.filings.map((filing) => ({ ...filing })),
@@ -152,15 +159,34 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
     (request) =>
       track.filings.some((filing) => filing.filingId === request.filingId)
         ? { type: 're-render', filingId: request.filingId }
-        : { type: 'open-draft', filingId: request.filingId, kind: request.kind, recipient: request.recipient ?? null, noBreachJustification: request.noBreachJustification },
+        : {
+            type: 'open-draft',
+            filingId: request.filingId,
+            kind: request.kind,
+            recipient: request.recipient ?? null,
+            noBreachJustification: request.noBreachJustification,
+            announcesSupplements: request.supplementsToFollow !== undefined,
+            completesReport: request.completesReport,
+          },
     (request) => ({
       language: request.language,
-      informationToFollow: request.informationToFollow ?? null,
+      supplementsToFollow: request.supplementsToFollow ?? null,
+      completesReport: request.completesReport ?? false,
       delayReason: request.delayReason ?? null,
       noBreachJustification: request.noBreachJustification ?? null,
+      secrecyRequest: request.secrecyRequest ?? null,
     }),
   );
-  step(renderDraftUpdate, (request) => ({ type: 're-render', filingId: request.filingId }), (request) => request.content);
+  step(
+    renderDraftUpdate,
+    ({ filingId, content }) => ({
+      type: 're-render',
+      filingId,
+      ...(content.supplementsToFollow !== undefined && { announcesSupplements: content.supplementsToFollow !== null }),
+      ...(content.completesReport !== undefined && { completesReport: content.completesReport }),
+    }),
+    (request) => request.content,
+  );
   step(submitFilingUpdate, ({ filingId, revision }) => ({ type: 'submit', filingId, revision }));
   step(approveFilingUpdate, ({ filingId, revision }) => ({ type: 'approve', filingId, revision }));
   step(rejectFilingUpdate, ({ filingId, revision, comment }) => ({ type: 'reject', filingId, revision, comment }));
@@ -212,6 +238,23 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
     await getExternalWorkflowHandle(parent.workflowId).signal(trackStatusSignal, { track: input.track, status: current });
   };
 
+  /** Tells people a reminder's moment has come: responders, and from 75 % of the window the managers too. */
+  const sendReminder = async (clock: DeadlineClock, reminder: ScheduledReminder) => {
+    if (supplementClock) {
+      await notify('supplement-reminder', clock, reminder.key, reminder.dueAt);
+      if (reminder.fraction >= 1) await notify('overdue', clock, `${reminder.key}-escalation`, reminder.dueAt);
+      return;
+    }
+    if (everyFirstReportFiled(track)) return;
+    await notify(reminder.fraction >= 1 ? 'overdue' : 'reminder', clock, reminder.key, reminder.dueAt);
+    // Managers are told when nothing is waiting for their approval.
+    const awaitingApproval = track.filings.some((filing) => filing.status === 'awaiting-approval');
+    if (reminder.fraction >= ESCALATION_FROM_FRACTION && (reminder.fraction >= 1 || !awaitingApproval)) {
+      await notify('escalation', clock, `${reminder.key}-escalation`, reminder.dueAt);
+    }
+    if (reminder.fraction >= 1) lastEscalationAt = Date.now();
+  };
+
   while (!track.complete && !track.notRequired) {
     await reportStatus();
     if (clockMoved) {
@@ -221,7 +264,7 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
     const clock = supplementClock ?? deadlineClock;
     const next = clock.nextUnfired();
     // Until the first report is filed, escalation repeats after the deadline (the first repeat one interval after it).
-    const escalationDue = !supplementClock && !everyFirstReportFiled(track) ? (lastEscalationAt ?? deadlineClock.deadline.getTime()) + OVERDUE_ESCALATION_INTERVAL_MS : undefined;
+    const escalationDue: number | undefined = !supplementClock && !everyFirstReportFiled(track) ? (lastEscalationAt ?? deadlineClock.deadline.getTime()) + OVERDUE_ESCALATION_INTERVAL_MS : undefined;
     const wakeAt = Math.min(next?.dueAt.getTime() ?? Infinity, escalationDue ?? Infinity);
     const seen = changes;
     // A step taken while this iteration awaited an activity or a signal may already have settled the track.
@@ -230,20 +273,11 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
     const woken = wakeAt === Infinity ? (await condition(woke), true) : wakeAt > Date.now() && (await condition(woke, wakeAt - Date.now()));
     if (woken) continue;
     if (next && next.dueAt.getTime() <= Date.now()) {
-      clock.markFired(next.key, new Date(Date.now()));
-      if (supplementClock) {
-        await notify('supplement-reminder', clock, next.key, next.dueAt);
-        if (next.fraction >= 1) await notify('overdue', clock, `${next.key}-escalation`, next.dueAt);
-        continue;
-      }
-      if (everyFirstReportFiled(track)) continue;
-      await notify(next.fraction >= 1 ? 'overdue' : 'reminder', clock, next.key, next.dueAt);
-      // From 75 % of the window on, managers are told when nothing is waiting for their approval.
-      const awaitingApproval = track.filings.some((filing) => filing.status === 'awaiting-approval');
-      if (next.fraction >= ESCALATION_FROM_FRACTION && (next.fraction >= 1 || !awaitingApproval)) {
-        await notify('escalation', clock, `${next.key}-escalation`, next.dueAt);
-      }
-      if (next.fraction >= 1) lastEscalationAt = Date.now();
+      // Reminders whose moment passed together (a clock started late, say 70 h after awareness) are
+      // one event: only the latest is sent, the earlier ones are marked as passed.
+      const due = catchUpWithLatestReminder ? clock.dueUnfired(Date.now()) : [next];
+      for (const passed of due) clock.markFired(passed.key, new Date(Date.now()));
+      await sendReminder(clock, due[due.length - 1]);
       continue;
     }
     if (escalationDue !== undefined && escalationDue <= Date.now()) {

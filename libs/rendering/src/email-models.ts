@@ -14,6 +14,8 @@ export interface ClockEmailModel {
   timeLeft: string;
   /** How far into the window this reminder fires, e.g. "75 %". */
   reminderLabel: string;
+  /** The overdue report is one Art. 33(1) asks reasons for the delay of (not a supplement, not a processor's notice). */
+  citesDelayReasons: boolean;
   incidentUrl: string;
 }
 

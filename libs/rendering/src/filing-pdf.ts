@@ -105,7 +105,7 @@ function writeHeader(pdf: Pdf, view: FilingView, labels: FilingLabels): void {
     [chrome.headerFrom, view.header.organisationName],
     [chrome.headerTo, view.header.recipient],
     [chrome.headerPreparedAt, view.header.preparedAt],
-    [chrome.headerDeadline, view.header.deadline],
+    [view.header.deadlineLabel, view.header.deadline],
     [chrome.headerTimeZone, view.header.timeZone],
     [chrome.headerFormVersion, view.formVersion],
   ];
@@ -192,7 +192,7 @@ function writeSection(pdf: Pdf, section: FilingView['sections'][number], words: 
 function writeItem(pdf: Pdf, item: FilingItemView, words: FilingView['words']): void {
   const x = MARGIN.left + NUMBER_COLUMN;
   const width = contentWidth(pdf) - NUMBER_COLUMN;
-  const tags = [item.art33, item.required ? words.required : null].filter((tag): tag is string => tag !== null);
+  const tags = [item.art33, item.mandatoryOnForm ? words.required : null].filter((tag): tag is string => tag !== null);
   const question = tags.length > 0 ? `${item.label}  [${tags.join('] [')}]` : item.label;
   const questionStyle: TextStyle = { font: FONT.bold, size: 10, colour: COLOUR.text };
   const unanswered = item.value === null && item.required;
@@ -230,6 +230,8 @@ function writeItem(pdf: Pdf, item: FilingItemView, words: FilingView['words']): 
     // Longer than what is left of the page: let the text flow on without a frame.
     paragraph(pdf, shown, valueStyle, x + 6, width - 12);
   }
+  if (item.suggestion) paragraph(pdf, `${words.suggestion}: ${item.suggestion}`, { font: FONT.italic, size: 9, colour: COLOUR.missingText, gapAfter: 2 }, x, width);
+  if (item.note) paragraph(pdf, item.note, { font: FONT.regular, size: 8.5, colour: COLOUR.muted, gapAfter: 2 }, x, width);
   pdf.y += 7;
   pdf.moveTo(MARGIN.left, pdf.y).lineTo(MARGIN.left + contentWidth(pdf), pdf.y).stroke('#e2e5ea');
   pdf.y += 7;

@@ -13,7 +13,12 @@ export interface FilingItemView {
   number: string | null;
   label: string;
   value: string | null;
+  /** breachflow's checklist asks for it: unanswered, it reads "not answered". */
   required: boolean;
+  /** The recipient's form marks it mandatory (shown as a tag). */
+  mandatoryOnForm: boolean;
+  suggestion: string | null;
+  note: string | null;
   art33: string | null;
   changed: boolean;
   previousValue: string | null;
@@ -29,10 +34,11 @@ export interface FilingView {
   header: Required<Omit<FilingHeader, 'lateBy'>>;
   preliminaryNote: string | null;
   late: { intro: string; reason: string | null } | null;
+  checklist: { title: string; intro: string };
   missing: Array<{ label: string; art33: string | null }>;
   sections: Array<{ title: string; items: FilingItemView[] }>;
   /** Words the shared partials need, in the document's language. */
-  words: { notAnswered: string; noAnswer: string; previousValue: string; currentValue: string; required: string };
+  words: { notAnswered: string; noAnswer: string; previousValue: string; currentValue: string; required: string; suggestion: string };
 }
 
 export function filingView(document: FilingDocument): FilingView {
@@ -54,12 +60,14 @@ export function filingView(document: FilingDocument): FilingView {
       trackLabel: header.trackLabel,
       kindLabel: header.kindLabel,
       preparedAt: header.preparedAt,
+      deadlineLabel: header.deadlineLabel ?? labels.chrome.headerDeadline,
       deadline: header.deadline,
       timeZone: header.timeZone,
       preliminary: header.preliminary,
     },
     preliminaryNote: header.preliminary ? labels.chrome.preliminary : null,
     late: document.late ? { intro: labels.chrome.lateIntro(lateBy), reason: delayReason?.value ?? null } : null,
+    checklist: { title: labels.chrome.missingTitle, intro: labels.chrome.missingIntro },
     missing: document.missing.map((entry) => ({ label: entry.label, art33: art33(entry.art33Item) })),
     sections: document.sections.map((section) => ({
       title: section.title,
@@ -68,6 +76,9 @@ export function filingView(document: FilingDocument): FilingView {
         label: item.label,
         value: item.value,
         required: item.required,
+        mandatoryOnForm: item.mandatoryOnForm === true,
+        suggestion: item.suggestion ?? null,
+        note: item.note ?? null,
         art33: art33(item.art33Item),
         changed: item.previousValue !== undefined,
         previousValue: item.previousValue ?? null,
@@ -79,6 +90,7 @@ export function filingView(document: FilingDocument): FilingView {
       previousValue: labels.chrome.previousValue,
       currentValue: labels.chrome.currentValue,
       required: labels.chrome.required,
+      suggestion: labels.chrome.suggestion,
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { buildFilingDocument } from '../../../libs/domain/src/filings/build-filing-document.js';
-import { BOOKING_BREACH, art33Input, assessmentOf, lateArt33Input } from './filing-fixtures.js';
+import { BOOKING_BREACH, BOOKING_BREACH_COMPLETE, art33Input, assessmentOf, lateArt33Input } from './filing-fixtures.js';
 import { allItems, itemOf, missingIds, valueOf } from './item-lookup.js';
 
 describe('the Art. 33 notification to IMY', () => {
@@ -31,9 +31,9 @@ describe('the Art. 33 notification to IMY', () => {
     expect(valueOf(document, 'other.informationToFollow')).toBe('Inga: anmälan bedöms vara fullständig.');
   });
 
-  it('follows IMY form imy-2025-02, in the Swedish e-service order with its question numbers', () => {
+  it('follows IMY form imy-2026-11, in the Swedish e-service order, printing only the question numbers confirmed there', () => {
     const document = buildFilingDocument(art33Input());
-    expect(document.formVersion).toBe('imy-2025-02');
+    expect(document.formVersion).toBe('imy-2026-11');
     expect(document.sections.map((section) => section.id)).toEqual([
       'controller',
       'contact',
@@ -53,20 +53,48 @@ describe('the Art. 33 notification to IMY', () => {
       ['controller.orgNumber', '2'],
       ['controller.postalAddress', '3'],
       ['controller.reference', '4'],
-      ['contact.name', '5'],
-      ['contact.phone', '6'],
-      ['contact.email', '7'],
-      ['contact.role', '8'],
       ['contact.address', '9'],
-      ['timeline.occurredAt', '10–11'],
-      ['timeline.ceased', '12'],
       ['timeline.ceasedAt', '13'],
       ['subjects.categories', '25'],
       ['data.categories', '26'],
       ['consequences.likely', '28'],
       ['measures.taken', '30'],
+      ['informing.informedAt', '32'],
+      ['informing.plannedAt', '34'],
       ['informing.grounds', '35'],
     ]);
+  });
+
+  it("numbers an English draft as IMY's English e-service does, which differs from the Swedish one", () => {
+    const numbers = Object.fromEntries(allItems(buildFilingDocument(art33Input({ language: 'en' }))).map((item) => [item.id, item.number]));
+    expect(numbers).toMatchObject({
+      'controller.name': '1',
+      'timeline.ceasedAt': '15a',
+      'subjects.categories': '27',
+      'data.categories': '28',
+      'consequences.likely': '19',
+      'measures.taken': '21',
+      'informing.informedAt': '23a',
+      'informing.plannedAt': '23c',
+      'informing.grounds': '23d',
+    });
+    // Not confirmed on the English form: no number rather than a wrong one.
+    expect(numbers['contact.address']).toBeUndefined();
+    expect(numbers['contact.name']).toBeUndefined();
+  });
+
+  it("marks no answer as mandatory on IMY's form until IMY's marks are confirmed; the checklist is breachflow's own", () => {
+    const document = buildFilingDocument(art33Input({ risk: null }));
+    expect(allItems(document).filter((item) => item.mandatoryOnForm)).toEqual([]);
+    expect(document.missing.length).toBeGreaterThan(0);
+  });
+
+  it('gives a postal address for IMY to write to, and never an e-mail address in its place', () => {
+    expect(valueOf(buildFilingDocument(art33Input()), 'contact.address')).toBe('Box 100, 123 45 Exempelby');
+    const { postalAddress: _none, ...noAddress } = art33Input().organisation;
+    const document = buildFilingDocument(art33Input({ organisation: noAddress }));
+    expect(valueOf(document, 'contact.address')).toBeNull();
+    expect(missingIds(document)).toEqual(expect.arrayContaining(['controller.postalAddress', 'contact.address']));
   });
 
   it('presents the controller as IMY asks: name, organisation number, postal address and our reference', () => {
@@ -115,22 +143,30 @@ describe('the Art. 33 notification to IMY', () => {
       expect(missingIds(document)).toEqual([]);
     });
 
-    it('makes the filing preliminary and asks why information is missing (Art. 33(4))', () => {
+    it('makes the filing preliminary and asks what will follow in a supplement (Art. 33(4))', () => {
       const base = art33Input();
-      const { approxRecords: _unknown, ...facts } = base.incident.facts;
+      const { measures: _unknown, ...facts } = base.incident.facts;
       const document = buildFilingDocument({ ...base, incident: { ...base.incident, facts } });
-      expect(missingIds(document)).toEqual(['records.count', 'other.informationToFollow']);
+      expect(missingIds(document)).toEqual(['measures.taken', 'other.informationToFollow']);
       expect(document.header?.preliminary).toBe(true);
     });
 
-    it('names what will follow once the reason is given', () => {
-      const base = art33Input({ informationToFollow: 'Loggarna analyseras fortfarande.' });
+    it('announces a supplement, naming what will follow, once that is given', () => {
+      const base = art33Input({ supplementsToFollow: 'Loggarna analyseras fortfarande.' });
+      const { measures: _unknown, ...facts } = base.incident.facts;
+      const document = buildFilingDocument({ ...base, incident: { ...base.incident, facts } });
+      expect(missingIds(document)).toEqual(['measures.taken']);
+      expect(valueOf(document, 'other.informationToFollow')).toBe(
+        'Ja, en komplettering lämnas. Loggarna analyseras fortfarande. Uppgifter som saknas nu: Hur har ni agerat efter incidenten?.',
+      );
+    });
+
+    it('does not count an unknown number of records as a gap: Art. 33(3)(a) asks for it "where possible"', () => {
+      const base = art33Input();
       const { approxRecords: _unknown, ...facts } = base.incident.facts;
       const document = buildFilingDocument({ ...base, incident: { ...base.incident, facts } });
-      expect(missingIds(document)).toEqual(['records.count']);
-      expect(valueOf(document, 'other.informationToFollow')).toBe(
-        'Loggarna analyseras fortfarande. Uppgifter som lämnas senare: Ungefärligt antal berörda personuppgiftsposter.',
-      );
+      expect(itemOf(document, 'records.count')).toMatchObject({ value: null, required: false, label: 'Ungefärligt antal berörda personuppgiftsposter (om så är möjligt)' });
+      expect(missingIds(document)).toEqual([]);
     });
 
     it('makes every Art. 33(3)(a) item missing when the breach facts are not recorded yet', () => {
@@ -144,7 +180,6 @@ describe('the Art. 33 notification to IMY', () => {
         'subjects.count',
         'subjects.categories',
         'data.categories',
-        'consequences.likely',
         'consequences.severity',
         'other.informationToFollow',
       ]);
@@ -157,7 +192,8 @@ describe('the Art. 33 notification to IMY', () => {
       expect(document.late).toBe(true);
       expect(itemOf(document, 'timeline.delayReason')).toMatchObject({ required: true, value: null });
       expect(missingIds(document)).toContain('timeline.delayReason');
-      expect(document.header?.lateBy).toBe('2 h 30 min');
+      expect(document.header?.lateBy).toBe('2 tim 30 min');
+      expect(itemOf(document, 'timeline.delayReason').label).toMatch(/^Motivering till förseningen/);
     });
 
     it('a late filing with its reasons given is not missing them', () => {
@@ -204,11 +240,11 @@ describe('the Art. 33 notification to IMY', () => {
     });
 
     it('says it is not known yet, and that it will follow', () => {
-      const base = art33Input({ informationToFollow: 'Loggarna analyseras.' });
+      const base = art33Input({ supplementsToFollow: 'Loggarna analyseras.' });
       const { occurredAt: _unknown, ...facts } = base.incident.facts;
       const document = buildFilingDocument({ ...base, incident: { ...base.incident, facts } });
       expect(valueOf(document, 'timeline.occurredAt')).toBe('Okänt ännu; det utreds.');
-      expect(valueOf(document, 'other.informationToFollow')).toBe('Loggarna analyseras. Uppgifter som lämnas senare: När inträffade incidenten?.');
+      expect(valueOf(document, 'other.informationToFollow')).toBe('Ja, en komplettering lämnas. Loggarna analyseras. Uppgifter som saknas nu: När inträffade incidenten?.');
       expect(document.header?.preliminary).toBe(true);
     });
   });
@@ -232,10 +268,13 @@ describe('the Art. 33 notification to IMY', () => {
     expect(valueOf(document, 'timeline.discoveryHow')).toMatch(/^Driftövervakningen larmade/);
   });
 
-  it("files the incident under IMY's statistics categories, keeping the recorded cause", () => {
+  it("files the incident under IMY's statistics categories, keeping the recorded cause, and says the categories are not the form's own", () => {
     const document = buildFilingDocument(art33Input());
     expect(valueOf(document, 'breach.type')).toBe('Obehörig åtkomst, inklusive antagonistiska angrepp (intrång, nätfiske, skadlig kod)');
     expect(valueOf(document, 'breach.cause')).toBe('Antagonistiskt angrepp (angrepp utifrån).');
+    for (const id of ['breach.type', 'breach.cause']) {
+      expect(itemOf(document, id).note).toBe('Kategori enligt IMY:s statistikrapporter; e-tjänstens egna svarsalternativ är inte kontrollerade.');
+    }
   });
 
   it('describes the nature of the breach from the confidentiality, integrity and availability facts', () => {
@@ -266,26 +305,36 @@ describe('the Art. 33 notification to IMY', () => {
   });
 
   describe('likely consequences and severity (Art. 33(3)(c))', () => {
-    it('quotes the recorded consequences when there are any', () => {
+    it("quotes the consequences for the people as the organisation recorded them", () => {
+      expect(valueOf(buildFilingDocument(art33Input()), 'consequences.likely')).toBe(BOOKING_BREACH_COMPLETE.likelyConsequences);
+    });
+
+    it('never sends the model\'s rationale in their place: until they are written they are missing, with a suggestion marked as such', () => {
       const base = art33Input();
-      const facts = { ...base.incident.facts, likelyConsequences: 'Risk för riktade bedrägeriförsök.' };
-      expect(valueOf(buildFilingDocument({ ...base, incident: { ...base.incident, facts } }), 'consequences.likely')).toBe(
-        'Risk för riktade bedrägeriförsök.',
+      const { likelyConsequences: _notYet, ...facts } = base.incident.facts;
+      const document = buildFilingDocument({ ...base, incident: { ...base.incident, facts } });
+      const item = itemOf(document, 'consequences.likely');
+      expect(item.value).toBeNull();
+      expect(missingIds(document)).toContain('consequences.likely');
+      expect(item.suggestion).toBe(
+        'Skriv om med era egna ord innan anmälan lämnas; texten skickas inte som den står. Incidenten kan leda till ' +
+          'att de registrerade förlorar kontrollen över sina personuppgifter; identitetsstöld eller bedrägeri; oönskade kontakter och försök till bedrägeri, t.ex. nätfiske; ' +
+          'diskriminering; skadat anseende; förlust av konfidentialitet för uppgifter som omfattas av sekretess eller tystnadsplikt.',
+      );
+      expect(JSON.stringify(document)).not.toContain(base.risk!.computed.rationale.sv);
+    });
+
+    it('suggests in English for an English draft', () => {
+      const base = art33Input({ language: 'en' });
+      const { likelyConsequences: _notYet, ...facts } = base.incident.facts;
+      expect(itemOf(buildFilingDocument({ ...base, incident: { ...base.incident, facts } }), 'consequences.likely').suggestion).toMatch(
+        /^Rewrite this in your own words before the notification is sent; it is not sent as it stands\. The breach may lead to .*identity theft or fraud/,
       );
     });
 
-    it("otherwise gives the assessment's rationale in the filing's language", () => {
-      const sv = art33Input();
-      const en = art33Input({ language: 'en' });
-      expect(valueOf(buildFilingDocument(sv), 'consequences.likely')).toBe(sv.risk!.computed.rationale.sv);
-      expect(valueOf(buildFilingDocument(en), 'consequences.likely')).toBe(en.risk!.computed.rationale.en);
-    });
-
-    it('gives the outcome and the ENISA band', () => {
+    it('gives the outcome and the severity band in words, without the ENISA arithmetic', () => {
       const document = buildFilingDocument(art33Input());
-      expect(valueOf(document, 'consequences.severity')).toBe(
-        'Hög risk för de registrerades rättigheter och friheter. Allvarlighetsgrad enligt ENISA:s metod: 5 (mycket hög).',
-      );
+      expect(valueOf(document, 'consequences.severity')).toBe('Hög risk för de registrerades rättigheter och friheter. Allvarlighetsgrad: mycket hög.');
     });
 
     it("mentions a manager's override and its justification", () => {
@@ -296,29 +345,65 @@ describe('the Art. 33 notification to IMY', () => {
         override: { outcome: 'risk' as const, justification: 'Exporten innehöll bara bokningstider, inga journalanteckningar.' },
       };
       expect(valueOf(buildFilingDocument(art33Input({ risk })), 'consequences.severity')).toBe(
-        'Risk för de registrerades rättigheter och friheter. Allvarlighetsgrad enligt ENISA:s metod: 5 (mycket hög). ' +
+        'Risk för de registrerades rättigheter och friheter. Allvarlighetsgrad: mycket hög. ' +
           'Bedömningen är ändrad manuellt; modellens utfall var: hög risk för de registrerades rättigheter och friheter. ' +
           'Motivering: Exporten innehöll bara bokningstider, inga journalanteckningar.',
       );
     });
 
-    it('is missing until there is an assessment or recorded consequences', () => {
-      expect(missingIds(buildFilingDocument(art33Input({ risk: null })))).toEqual([
-        'consequences.likely',
-        'consequences.severity',
-        'other.informationToFollow',
-      ]);
+    it('is missing until there is an assessment', () => {
+      expect(missingIds(buildFilingDocument(art33Input({ risk: null })))).toEqual(['consequences.severity', 'other.informationToFollow']);
     });
   });
 
   describe('informing the data subjects (Art. 34)', () => {
-    it('for a high risk: not decided yet, and the people are to be informed unless an exception applies', () => {
-      const document = buildFilingDocument(art33Input());
-      expect(valueOf(document, 'informing.status')).toMatch(/^Inte ännu\. Beslut om att informera de registrerade \(artikel 34\) är inte fattat/);
-      expect(valueOf(document, 'informing.grounds')).toBeNull();
+    const withDecision = (informingDataSubjects: (typeof BOOKING_BREACH_COMPLETE)['informingDataSubjects'], changes = {}) => {
+      const base = art33Input(changes);
+      const { informingDataSubjects: _earlier, ...facts } = base.incident.facts;
+      return buildFilingDocument({ ...base, incident: { ...base.incident, facts: informingDataSubjects ? { ...facts, informingDataSubjects } : facts } });
+    };
+    const answers = (document: ReturnType<typeof buildFilingDocument>) =>
+      ['informing.status', 'informing.informedAt', 'informing.how', 'informing.plannedAt', 'informing.grounds'].map((id) => valueOf(document, id));
+
+    it('when they were informed: yes, when and how', () => {
+      expect(answers(withDecision({ decision: 'informed', informedAt: '2026-11-24T08:00:00Z', how: 'Brev till var och en.' }))).toEqual([
+        'Ja.',
+        '2026-11-24 kl. 09:00 CET',
+        'Brev till var och en.',
+        'Inte aktuellt.',
+        'Inte aktuellt.',
+      ]);
     });
 
-    it('lists the Art. 34(3) exceptions the facts may support, as candidates for a person to decide on', () => {
+    it('when they will be informed: not yet, and when', () => {
+      expect(answers(withDecision({ decision: 'will-inform', plannedAt: '2026-11-25T09:00:00Z' }))).toEqual([
+        'Nej, inte ännu. De registrerade kommer att informeras.',
+        'Inte aktuellt.',
+        'Inte aktuellt.',
+        '2026-11-25 kl. 10:00 CET',
+        'Inte aktuellt.',
+      ]);
+    });
+
+    it('when they will not be informed: why, with the Art. 34(3) ground in the regulation\'s words', () => {
+      const [status, , , , grounds] = answers(withDecision({ decision: 'will-not-inform', ground: '34(3)(a)', reason: 'Datorn var krypterad och nyckeln finns kvar hos oss.' }));
+      expect(status).toBe('Nej. De registrerade kommer inte att informeras.');
+      expect(grounds).toBe(
+        'Artikel 34.3 a: uppgifterna har gjorts oläsbara för alla som inte är behöriga att få tillgång till dem, t.ex. genom kryptering. Datorn var krypterad och nyckeln finns kvar hos oss.',
+      );
+    });
+
+    it('before anyone has decided: says "not decided yet" in every answer, never "no answer", and a high risk makes the decision a gap', () => {
+      const document = withDecision(undefined);
+      const [status, ...rest] = answers(document);
+      expect(status).toBe(
+        'Inte beslutat ännu. Bedömningen är hög risk: de registrerade ska informeras utan onödigt dröjsmål om inget av undantagen i artikel 34.3 är tillämpligt.',
+      );
+      expect(rest).toEqual(['Inte beslutat ännu.', 'Inte beslutat ännu.', 'Inte beslutat ännu.', 'Inte beslutat ännu.']);
+      expect(missingIds(document)).toContain('informing.status');
+    });
+
+    it('offers the Art. 34(3) exceptions the facts may support as a suggestion for a person to decide on', () => {
       const facts = {
         ...BOOKING_BREACH,
         approxRecords: 14_500,
@@ -328,25 +413,33 @@ describe('the Art. 33 notification to IMY', () => {
       const risk = assessmentOf(facts);
       expect(risk.computed.art34Exceptions).toEqual(['34(3)(c)']);
       const document = buildFilingDocument(art33Input({ risk, incident: { reference: 'INC-2026-0042', factsVersion: 3, facts } }));
-      expect(valueOf(document, 'informing.grounds')).toBe(
-        'Inte beslutat. Undantag som underlaget kan stödja och som en person måste ta ställning till: ' +
-          'artikel 34.3 c: att informera var och en skulle kräva en oproportionerligt stor ansträngning (då krävs i stället ett offentligt meddelande).',
-      );
+      expect(itemOf(document, 'informing.grounds')).toMatchObject({
+        value: 'Inte beslutat ännu.',
+        suggestion:
+          'Undantag som underlaget kan stödja och som en person måste ta ställning till: artikel 34.3 c: det skulle innebära en oproportionell ansträngning att informera var och en; ' +
+          'i stället informeras allmänheten eller en liknande åtgärd vidtas genom vilken de registrerade informeras på ett lika effektivt sätt.',
+      });
     });
 
-    it('below a high risk: the people need not be informed', () => {
+    it('below a high risk, an undecided answer is no gap', () => {
       const computed = assessmentOf(BOOKING_BREACH).computed;
-      const document = buildFilingDocument(art33Input({ risk: { computed: { ...computed, outcome: 'risk' }, outcome: 'risk' } }));
-      expect(valueOf(document, 'informing.status')).toMatch(/^Nej\. Incidenten bedöms inte medföra en hög risk/);
-      expect(valueOf(document, 'informing.grounds')).toBe('Incidenten bedöms inte medföra en hög risk (artikel 34.1).');
+      const document = withDecision(undefined, { risk: { computed: { ...computed, outcome: 'risk' }, outcome: 'risk' } });
+      expect(valueOf(document, 'informing.status')).toBe('Inte beslutat ännu.');
+      expect(missingIds(document)).not.toContain('informing.status');
     });
   });
 
-  it('ends with the note that the filing becomes a public document', () => {
-    const document = buildFilingDocument(art33Input());
-    const last = document.sections.at(-1)!.items.at(-1)!;
-    expect(last.id).toBe('other.publicDocument');
-    expect(last.value).toMatch(/^Anmälan blir allmän handling hos IMY\. Den innehåller inga namn eller personnummer på de registrerade/);
+  describe('the last free-text field', () => {
+    it("says what the organisation asks IMY to keep confidential, by default the organisation's note", () => {
+      const last = buildFilingDocument(art33Input()).sections.at(-1)!.items.at(-1)!;
+      expect(last).toMatchObject({ id: 'other.secrecy', value: 'Uppgifter om vilka vårdcentraler som berördes bör omfattas av sekretess (21 kap. 7 § OSL).' });
+    });
+
+    it("takes the report's own request over the organisation's default, and says nothing of public documents", () => {
+      const document = buildFilingDocument(art33Input({ secrecyRequest: 'Leverantörens namn bör omfattas av sekretess.' }));
+      expect(valueOf(document, 'other.secrecy')).toBe('Leverantörens namn bör omfattas av sekretess.');
+      expect(JSON.stringify(document)).not.toMatch(/allmän handling/);
+    });
   });
 
   it('has a header for people: recipient, kind, and the instants in the organisation time zone', () => {
@@ -356,6 +449,7 @@ describe('the Art. 33 notification to IMY', () => {
       trackLabel: 'Anmälan till IMY (artikel 33)',
       kindLabel: 'Första anmälan',
       preparedAt: '2026-11-24 kl. 11:30 CET',
+      deadlineLabel: 'Tidsfrist (72 timmar, artikel 33.1)',
       deadline: '2026-11-26 kl. 14:15 CET',
       timeZone: 'Europe/Stockholm',
       preliminary: false,

@@ -12,6 +12,7 @@ export const REGION: OrganisationProfile = {
   postalAddress: 'Box 100, 123 45 Exempelby',
   contact: { name: 'Dataskyddsombudet', email: 'dataskyddsombud@exempelby.example', phone: '010-100 00 00', role: 'Dataskyddsombud' },
   timeZone: 'Europe/Stockholm',
+  secrecyNote: 'Uppgifter om vilka vårdcentraler som berördes bör omfattas av sekretess (21 kap. 7 § OSL).',
 };
 
 export const JOURNAL_VENDOR: OrganisationProfile = {
@@ -54,6 +55,14 @@ export function assessmentOf(facts: IncidentFacts): NonNullable<FilingInput['ris
 /** Awareness on 23 November 14:15 Stockholm time: the 72 hours end on 26 November 14:15. */
 export const ART33_DEADLINE = '2026-11-26T13:15:00.000Z';
 
+/** The booking breach once everything a complete report needs is recorded. */
+export const BOOKING_BREACH_COMPLETE: IncidentFacts = {
+  ...BOOKING_BREACH,
+  approxRecords: 14_500,
+  likelyConsequences: 'Patienterna kan utsättas för riktade bedrägeriförsök, och uppgifter om deras besök i vården kan bli kända för obehöriga.',
+  informingDataSubjects: { decision: 'will-inform', plannedAt: '2026-11-25T09:00:00Z' },
+};
+
 /** The controller's first report to IMY, on time, with every answer known. */
 export function art33Input(changes: Partial<FilingInput> = {}): FilingInput {
   return {
@@ -61,7 +70,7 @@ export function art33Input(changes: Partial<FilingInput> = {}): FilingInput {
     kind: 'initial',
     language: 'sv',
     organisation: REGION,
-    incident: { reference: 'INC-2026-0042', factsVersion: 3, facts: { ...BOOKING_BREACH, approxRecords: 14_500 } },
+    incident: { reference: 'INC-2026-0042', factsVersion: 3, facts: BOOKING_BREACH_COMPLETE },
     risk: assessmentOf(BOOKING_BREACH),
     preparedAt: '2026-11-24T10:30:00.000Z',
     deadline: ART33_DEADLINE,
@@ -83,7 +92,7 @@ export function lateArt33Input(language: FilingInput['language'] = 'sv'): Filing
       language === 'sv'
         ? 'Omfattningen kunde fastställas först när leverantören lämnat ut fullständiga loggar den 26 november.'
         : 'The extent could only be established once the supplier handed over complete logs on 26 November.',
-    informationToFollow:
+    supplementsToFollow:
       language === 'sv'
         ? 'Loggarna analyseras fortfarande.'
         : 'The logs are still being analysed.',

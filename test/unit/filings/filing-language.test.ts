@@ -34,7 +34,8 @@ describe('Swedish and English labels', () => {
     expect(valueOf(document, 'data.categories')).toBe(
       'Identity data (e.g. name), contact details, personal identity numbers (personnummer), data concerning health.',
     );
-    expect(valueOf(document, 'other.publicDocument')).toMatch(/^The notification becomes a public document \(allmän handling\) at IMY/);
+    expect(itemOf(document, 'other.secrecy').label).toBe('Other information: what you consider should be kept confidential');
+    expect(itemOf(document, 'timeline.delayReason').label).toMatch(/^Reasons for the delay/);
   });
 
   it('has a label for every question, data category and group of data subjects in both languages', () => {
@@ -81,7 +82,7 @@ describe('instants and numbers', () => {
   });
 
   it('gives a delay in hours and minutes', () => {
-    expect(formatDuration(2.5 * 3_600_000, sv)).toBe('2 h 30 min');
+    expect(formatDuration(2.5 * 3_600_000, sv)).toBe('2 tim 30 min');
     expect(formatDuration(45 * 60_000, en)).toBe('45 min');
     expect(formatDuration(76 * 3_600_000 + 59_999, en)).toBe('76 h 0 min');
   });

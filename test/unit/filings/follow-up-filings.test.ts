@@ -1,17 +1,18 @@
 /**
  * Filings that follow a first one. IMY: a supplement gives only the information that was missing
  * or has changed, not the whole form again, and names the first notification (IMY's case number
- * and/or its date). A final report says that it is final. When the investigation shows there was
- * no personal data breach after all, the filing says so and why, and withdraws the notification.
+ * and/or its date). A supplement may say that it completes the report. When the investigation shows
+ * there was no personal data breach after all, the filing says so and why, and withdraws the notification.
  */
 import { describe, expect, it } from '@jest/globals';
 import { buildFilingDocument } from '../../../libs/domain/src/filings/build-filing-document.js';
 import type { FilingInput } from '../../../libs/domain/src/filings/filing-input.js';
 import type { IncidentFacts } from '../../../libs/domain/src/incident/incident-facts.js';
-import { BOOKING_BREACH, art33Input, assessmentOf, processorInput, VENDOR_OUTAGE } from './filing-fixtures.js';
+import { BOOKING_BREACH_COMPLETE, art33Input, assessmentOf, processorInput, VENDOR_OUTAGE } from './filing-fixtures.js';
 import { allItems, itemOf, missingIds, valueOf } from './item-lookup.js';
 
-const FIRST_FILING_FACTS: IncidentFacts = BOOKING_BREACH;
+/** The first filing: everything known but the number of records. */
+const { approxRecords: _notYetKnown, ...FIRST_FILING_FACTS } = BOOKING_BREACH_COMPLETE;
 const FIRST_FILED = { sequence: 1, filedAt: '2026-11-24T11:02:00.000Z', reference: 'IMY-2026-12345', factsVersion: 3, facts: FIRST_FILING_FACTS };
 
 /** A supplement on 2 December: the number of records is now known, and the measures were extended. */
@@ -44,9 +45,9 @@ describe('a supplement to the Art. 33 notification', () => {
     expect(changes.items).toEqual([
       {
         id: 'records.count',
-        label: 'Ungefärligt antal berörda personuppgiftsposter',
+        label: 'Ungefärligt antal berörda personuppgiftsposter (om så är möjligt)',
         value: 'ca 14\u00a0500 poster. Antalet är ungefärligt: en uppskattning utifrån utredningen hittills.',
-        required: true,
+        required: false,
         art33Item: 'a',
         previousValue: null,
       },
@@ -66,11 +67,10 @@ describe('a supplement to the Art. 33 notification', () => {
     });
   });
 
-  it('adds the new severity and Art. 34 position when the facts the risk model reads have changed', () => {
+  it('adds the new severity when the facts the risk model reads have changed', () => {
     const facts = { ...FIRST_FILING_FACTS, approxRecords: 14_500, subjects: { approxCount: 2_400, categories: ['patients' as const] } };
     const ids = allItems(buildFilingDocument(supplementInput({}, facts))).map((item) => item.id);
     expect(ids).toContain('consequences.severity');
-    expect(ids).toContain('informing.status');
   });
 
   it('does not read a reordered list of the same categories as a change', () => {
@@ -79,20 +79,19 @@ describe('a supplement to the Art. 33 notification', () => {
     expect(allItems(document).map((item) => item.id)).not.toContain('data.categories');
   });
 
-  it('says so when nothing has changed', () => {
+  it('says so when nothing has changed, and does not repeat the form', () => {
     const document = buildFilingDocument(supplementInput({}, FIRST_FILING_FACTS));
-    // The number of records was missing in the first filing and still is: it stays listed as outstanding.
-    expect(itemOf(document, 'records.count')).toMatchObject({ value: null, required: true });
-    expect(itemOf(document, 'records.count').previousValue).toBeUndefined();
-    const unchanged = buildFilingDocument(
-      supplementInput({ previous: { ...FIRST_FILED, facts: { ...FIRST_FILING_FACTS, approxRecords: 14_500 } } }),
-    );
-    expect(valueOf(unchanged, 'followUp.noChanges')).toBe('Inga uppgifter har ändrats sedan den förra anmälan.');
+    expect(valueOf(document, 'followUp.noChanges')).toBe('Inga uppgifter har ändrats sedan den förra anmälan.');
+    // Answers that were missing before and still are: not repeated as items, only on the checklist.
+    expect(allItems(document).map((item) => item.id)).not.toContain('measures.taken');
   });
 
-  it('keeps listing what is still missing, and asks why (Art. 33(4))', () => {
-    const document = buildFilingDocument(supplementInput({}, FIRST_FILING_FACTS));
-    expect(missingIds(document)).toEqual(['records.count', 'other.informationToFollow']);
+  it('keeps a still-missing answer on the checklist, without repeating it, and asks what will follow (Art. 33(4))', () => {
+    // The likely consequences were missing in the first filing and still are.
+    const { likelyConsequences: _never, ...facts } = FIRST_FILING_FACTS;
+    const document = buildFilingDocument(supplementInput({ previous: { ...FIRST_FILED, facts } }, facts));
+    expect(missingIds(document)).toEqual(['other.informationToFollow', 'consequences.likely']);
+    expect(allItems(document).map((item) => item.id)).not.toContain('consequences.likely');
     expect(document.header?.preliminary).toBe(true);
   });
 
@@ -103,10 +102,11 @@ describe('a supplement to the Art. 33 notification', () => {
     expect(missingIds(document)).toEqual([]);
   });
 
-  it('after its own deadline requires the reasons for the delay', () => {
+  it("is judged against its own period, and a late one needs no Art. 33(1) reasons, which bind the first report", () => {
     const document = buildFilingDocument(supplementInput({ preparedAt: '2026-12-23T08:00:00.000Z' }));
     expect(document.late).toBe(true);
-    expect(missingIds(document)).toContain('timeline.delayReason');
+    expect(itemOf(document, 'timeline.delayReason')).toMatchObject({ required: false });
+    expect(missingIds(document)).not.toContain('timeline.delayReason');
   });
 
   it('refuses to be drafted without the filing it supplements', () => {
@@ -114,19 +114,23 @@ describe('a supplement to the Art. 33 notification', () => {
   });
 });
 
-describe('a final report', () => {
-  it('states that it is the final report and has nothing left to follow', () => {
-    const document = buildFilingDocument(supplementInput({ kind: 'final' }));
-    expect(document.title).toBe('Slutlig rapport om personuppgiftsincident');
-    expect(valueOf(document, 'followUp.final')).toBe('Detta är den slutliga rapporten om incidenten. Inga fler kompletteringar planeras.');
+describe('a supplement that completes the report', () => {
+  it('says that it completes the report and that nothing more follows — IMY has no separate "final report"', () => {
+    const document = buildFilingDocument(supplementInput({ completesReport: true }));
+    expect(document.title).toBe('Komplettering av anmälan om personuppgiftsincident');
+    expect(valueOf(document, 'followUp.completes')).toBe('Denna komplettering fullständiggör anmälan. Inga fler kompletteringar lämnas.');
     expect(allItems(document).map((item) => item.id)).not.toContain('other.informationToFollow');
     expect(document.header?.preliminary).toBe(false);
   });
 
   it('in English too', () => {
-    const document = buildFilingDocument(supplementInput({ kind: 'final', language: 'en' }));
-    expect(document.title).toBe('Final report on a personal data breach');
-    expect(valueOf(document, 'followUp.final')).toBe('This is the final report on the breach. No further supplements are planned.');
+    const document = buildFilingDocument(supplementInput({ completesReport: true, language: 'en' }));
+    expect(document.title).toBe('Supplementary information regarding a data breach notification');
+    expect(valueOf(document, 'followUp.completes')).toBe('This supplementary information completes the notification. No further supplements will follow.');
+  });
+
+  it('reads a report stored as "final" the same way', () => {
+    expect(valueOf(buildFilingDocument(supplementInput({ kind: 'final' })), 'followUp.completes')).toMatch(/^Denna komplettering fullständiggör anmälan/);
   });
 });
 

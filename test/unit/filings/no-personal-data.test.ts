@@ -60,7 +60,8 @@ describe('no invented personal data', () => {
     expect(valueOf(document, 'contact.email')).toBeNull();
   });
 
-  it('tells IMY that the filing holds no names or personnummer of data subjects', () => {
-    expect(valueOf(buildFilingDocument(art33Input()), 'other.publicDocument')).toContain('inga namn eller personnummer på de registrerade');
+  it('adds no personal data of its own to the last free-text field: it carries only what the organisation asks to keep confidential', () => {
+    const { secrecyNote: _none, ...organisation } = art33Input().organisation;
+    expect(valueOf(buildFilingDocument(art33Input({ organisation })), 'other.secrecy')).toBeNull();
   });
 });

@@ -34,7 +34,7 @@ describe("a processor's notice to the controller (Art. 33(2))", () => {
   it('says when we, the processor, became aware', () => {
     const document = buildFilingDocument(processorInput());
     expect(itemOf(document, 'timeline.awareAt')).toMatchObject({
-      label: 'När fick vi som personuppgiftsbiträde kännedom om incidenten?',
+      label: 'När fick vi som personuppgiftsbiträde vetskap om incidenten?',
       value: '2026-11-24 kl. 08:20 CET',
     });
   });
@@ -68,11 +68,25 @@ describe("a processor's notice to the controller (Art. 33(2))", () => {
     expect(document.formVersion).toBe('breachflow-art33-2-2025-02');
   });
 
-  it('after the agreed time requires the reasons for the delay', () => {
+  it('after its time asks for the reasons for the delay, without making them a gap: Art. 33(1) binds the controller, not a processor', () => {
     const document = buildFilingDocument(processorInput({ preparedAt: '2026-11-25T09:00:00.000Z' }));
     expect(document.late).toBe(true);
-    expect(missingIds(document)).toEqual(['timeline.delayReason']);
-    expect(itemOf(document, 'timeline.delayReason').label).toBe('Skäl till att underrättelsen inte lämnas inom den utlovade tiden');
+    expect(itemOf(document, 'timeline.delayReason')).toMatchObject({ label: 'Motivering till förseningen', required: false });
+    expect(missingIds(document)).toEqual([]);
+  });
+
+  it('calls its time an internal target unless the processing agreement fixes it (Art. 28(3)(f))', () => {
+    expect(buildFilingDocument(processorInput()).header?.deadlineLabel).toBe('Vår interna målsättning (inte avtalad)');
+    const agreed = { ...processorInput().organisation, processorNoticeTimeAgreed: true };
+    expect(buildFilingDocument(processorInput({ organisation: agreed })).header?.deadlineLabel).toBe('Tid enligt personuppgiftsbiträdesavtalet');
+  });
+
+  it('is an "underrättelse", never an "anmälan", in Swedish', () => {
+    const document = buildFilingDocument(processorInput());
+    expect(document.header?.kindLabel).toBe('Första underrättelse');
+    // Only the controller's own notification to IMY is an "anmälan".
+    const ownWords = allItems(document).filter((item) => item.id !== 'other.controllerDecides');
+    expect(JSON.stringify({ ...document, sections: ownWords })).not.toMatch(/anmälan/i);
   });
 
   it('in English speaks from the processor side as well', () => {

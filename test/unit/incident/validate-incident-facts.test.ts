@@ -92,6 +92,28 @@ describe('a new incident', () => {
   });
 });
 
+describe('the decision on informing the people (Art. 34)', () => {
+  const withDecision = (informingDataSubjects: unknown) => validateNewIncident({ ...newIncident(), informingDataSubjects }, now);
+
+  it('records each decision with what IMY asks about it', () => {
+    accepted(withDecision({ decision: 'informed', informedAt: '2026-11-24T11:00:00+01:00', how: 'E-post till var och en.' }));
+    accepted(withDecision({ decision: 'will-inform', plannedAt: '2026-11-25T09:00:00+01:00' }));
+    accepted(withDecision({ decision: 'will-not-inform', ground: '34(3)(a)', reason: 'Datorn var krypterad med en nyckel som inte röjts.' }));
+  });
+
+  it('refuses a decision without its particulars, naming each missing field', () => {
+    expect(refusedFields(withDecision({ decision: 'informed' }))).toEqual(['informingDataSubjects.how', 'informingDataSubjects.informedAt']);
+    expect(refusedFields(withDecision({ decision: 'will-inform' }))).toEqual(['informingDataSubjects.plannedAt']);
+    expect(refusedFields(withDecision({ decision: 'will-not-inform', ground: 'too-expensive' }))).toEqual(
+      expect.arrayContaining(['informingDataSubjects.ground', 'informingDataSubjects.reason']),
+    );
+  });
+
+  it('refuses a time of informing that lies in the future (that is a planned time)', () => {
+    expect(refusedFields(withDecision({ decision: 'informed', informedAt: '2026-11-30T09:00:00+01:00', how: 'Brev.' }))).toEqual(['informingDataSubjects.informedAt']);
+  });
+});
+
 describe('a change to the facts (a new facts version)', () => {
   it('replaces the value of a key it names and leaves every other key as it was', () => {
     const merged = accepted(applyFactsChanges(current(), { approxRecords: 2150 }, now));

@@ -139,6 +139,13 @@ describe('the register as CSV', () => {
     expect(column(csv, 'Anmälningar')).toEqual(['Anmälan till IMY (artikel 33): första anmälan, inlämnad 2026-11-24T11:00:00.000Z (ref. IMY-2026-1234)']);
   });
 
+  it('calls the no-risk outcome "risk osannolik", never "ingen risk"', () => {
+    const entry = registerEntry();
+    const unlikely = { ...entry, assessment: { ...entry.assessment!, outcome: 'no-risk' as const } };
+    expect(column(registerToCsv([unlikely], 'sv'), 'Riskbedömning')).toEqual(['Risk osannolik']);
+    expect(column(registerToCsv([unlikely], 'en'), 'Risk outcome')).toEqual(['Risk unlikely']);
+  });
+
   it('has one row per incident, oldest awareness first, lists joined with "; "', () => {
     const later = registerEntry({ incidentId: 'b', reference: 'INC-2026-0009', awareAt: '2026-11-26T08:00:00.000Z' });
     const earlier = registerEntry({ incidentId: 'a', reference: 'INC-2026-0008', awareAt: '2026-11-25T08:00:00+01:00' });

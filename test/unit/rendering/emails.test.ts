@@ -3,6 +3,7 @@
  * Swedish or English. They name incidents and times only, never a data subject.
  */
 import { describe, expect, it } from '@jest/globals';
+import { citesDelayReasons } from '../../../libs/application/src/notifications/notify-track.js';
 import { EMAIL_NAMES, type ClockEmailModel } from '../../../libs/rendering/src/email-models.js';
 import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
 import { expectGolden } from './golden.js';
@@ -33,6 +34,19 @@ describe('e-mails', () => {
     expect(message.html).not.toContain('<script>');
     expect(message.text).toContain('Tom & Jerry <script>x</script>');
     expect(message.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it("cites Art. 33(1)'s reasons for delay only where they are owed: not for a supplement's period or a processor's notice", () => {
+    for (const language of LANGUAGES) {
+      const cited = catalog.renderEmail('overdue', language, CLOCK_EMAIL[language]);
+      const notCited = catalog.renderEmail('overdue', language, { ...CLOCK_EMAIL[language], citesDelayReasons: false });
+      expect(cited.text).toMatch(/33(\.1|\(1\))/);
+      expect(notCited.text).not.toMatch(/33(\.1|\(1\))/);
+      expect(notCited.html).not.toMatch(/33(\.1|\(1\))/);
+    }
+    expect(citesDelayReasons({ track: 'gdpr-art33', clockKind: 'gdpr-art33' })).toBe(true);
+    expect(citesDelayReasons({ track: 'gdpr-art33', clockKind: 'gdpr-art33-supplement' })).toBe(false);
+    expect(citesDelayReasons({ track: 'gdpr-art33-2', clockKind: 'gdpr-art33-2' })).toBe(false);
   });
 
   it('a digest without running clocks says so', () => {

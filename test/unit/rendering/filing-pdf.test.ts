@@ -61,8 +61,8 @@ describe('the filing as PDF', () => {
     expect(pdf.toString('latin1')).toContain('/BaseFont /Helvetica');
     expect(pdf.toString('latin1')).not.toContain('/FlateDecode');
     const lines = textLines(pdf);
-    expect(lines).toContain('Uppgifter som saknas');
-    expect(lines).toContain('Försenad: skäl till dröjsmålet');
+    expect(lines).toContain('Kontrollista: det här saknas för en fullständig anmälan');
+    expect(lines).toContain('Försenad: motivering till förseningen');
     expect(lines).toContain('När upphörde incidenten?');
     expect(lines).toContain('Anmälan om personuppgiftsincident');
   });

@@ -97,8 +97,9 @@ describe('the golden-file comparison', () => {
       incidentTitle: 'Intrång i tidbokningssystemet',
       trackLabel: 'Anmälan till IMY (artikel 33)',
       deadline: '2026-11-26 kl. 14:15 CET',
-      timeLeft: '18 h 30 min',
+      timeLeft: '18 tim 30 min',
       reminderLabel: '75 %',
+      citesDelayReasons: true,
       incidentUrl: 'https://breachflow.example/incidents/4f1c2a3e',
     });
     expect(goldenMismatch('email/sv/reminder.text.txt', catalogReminder.text)).toBeNull();

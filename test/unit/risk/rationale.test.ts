@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { filingLabels } from '../../../libs/domain/src/filings/filing-labels.js';
+import { ART34_EXCEPTION_TEXT } from '../../../libs/domain/src/risk/art34-exceptions.js';
 import { assessRisk } from '../../../libs/domain/src/risk/index.js';
 import { breachFacts } from './facts-builder.js';
 
@@ -41,6 +43,25 @@ describe('the plain-language rationale for the register and the filing', () => {
     const attack = assessRisk(breachFacts({ breach: { confidentiality: undefined, integrity: { recoverable: true, possiblyMisused: false }, malicious: true } }));
     expect(attack.rationale.en).toContain('Where the facts left doubt, the model chose the outcome that protects people: exfiltration not ruled out');
     expect(attack.rationale.sv).toContain('dataexfiltrering kan inte uteslutas');
+  });
+
+  it('says the authority is to be notified without undue delay, 72 hours being the outer limit', () => {
+    const { rationale } = assessRisk(leakedJournal);
+    expect(rationale.sv).toContain('utan onödigt dröjsmål och senast inom 72 timmar från att ni fick vetskap om den');
+    expect(rationale.en).toContain('without undue delay and at the latest within 72 hours of becoming aware of it');
+  });
+
+  it('words the Art. 34(3) grounds exactly as the filings do, in the regulation\'s own terms', () => {
+    const { rationale } = assessRisk(
+      breachFacts({ data: { categories: ['identity', 'health'] }, subjects: { approxCount: 200_000, categories: ['patients'] }, breach: { confidentiality: { exposure: 'public' } } }),
+    );
+    expect(rationale.sv).toContain(ART34_EXCEPTION_TEXT['34(3)(c)'].sv);
+    expect(rationale.sv).toContain('oproportionell ansträngning');
+    expect(rationale.sv).toContain('allmänheten');
+    expect(rationale.en).toContain(ART34_EXCEPTION_TEXT['34(3)(c)'].en);
+    expect(filingLabels('sv').art34Exceptions['34(3)(c)']).toBe(ART34_EXCEPTION_TEXT['34(3)(c)'].sv);
+    expect(ART34_EXCEPTION_TEXT['34(3)(a)'].sv).toContain('oläsbara för alla som inte är behöriga');
+    expect(ART34_EXCEPTION_TEXT['34(3)(b)'].sv).toContain('ytterligare åtgärder');
   });
 
   it('lists Art. 34(3) exceptions only as candidates for a person to confirm', () => {

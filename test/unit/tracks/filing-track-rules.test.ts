@@ -36,11 +36,15 @@ function refusal(state: FilingTrackState, command: FilingTrackCommand, actor: Ac
   return decision.refusal;
 }
 
-const draftOf = (state: FilingTrackState, filingId = 'f1', kind: 'initial' | 'supplement' | 'final' | 'no-breach' = 'initial', by: Actor = alice, at = awareAt + HOUR) =>
-  step(state, { type: 'open-draft', filingId, kind, recipient: null, noBreachJustification: kind === 'no-breach' ? 'It was a test address of our own after all.' : undefined }, by, at);
+type Kind = 'initial' | 'supplement' | 'no-breach';
+/** Drafting options: a first report may announce supplements, a supplement may complete the report. */
+type Announce = { announcesSupplements?: boolean; completesReport?: boolean };
 
-function approved(state = art33(), filingId = 'f1', kind: 'initial' | 'supplement' | 'final' = 'initial', at = awareAt + HOUR): FilingTrackState {
-  let next = draftOf(state, filingId, kind, alice, at);
+const draftOf = (state: FilingTrackState, filingId = 'f1', kind: Kind = 'initial', by: Actor = alice, at = awareAt + HOUR, announce: Announce = {}) =>
+  step(state, { type: 'open-draft', filingId, kind, recipient: null, noBreachJustification: kind === 'no-breach' ? 'It was a test address of our own after all.' : undefined, ...announce }, by, at);
+
+function approved(state = art33(), filingId = 'f1', kind: Kind = 'initial', at = awareAt + HOUR, announce: Announce = {}): FilingTrackState {
+  let next = draftOf(state, filingId, kind, alice, at, announce);
   next = step(next, { type: 'submit', filingId, revision: 1 }, alice, at);
   return step(next, { type: 'approve', filingId, revision: 1 }, bob, at);
 }
@@ -152,21 +156,36 @@ describe('lateness (Art. 33(1))', () => {
 });
 
 describe('supplements', () => {
-  const filedInitial = () => step(approved(), { type: 'record', filingId: 'f1', filedAt: new Date(awareAt + 10 * HOUR).toISOString(), channel: 'imy-e-service' }, alice, awareAt + 10 * HOUR);
+  const record = (state: FilingTrackState, filingId: string, at: number) =>
+    step(state, { type: 'record', filingId, filedAt: new Date(at).toISOString(), channel: 'imy-e-service' }, alice, at);
+  const filedInitial = (announce: Announce = { announcesSupplements: true }) => record(approved(art33(), 'f1', 'initial', awareAt + HOUR, announce), 'f1', awareAt + 10 * HOUR);
 
-  it('start the four-week supplement period at the first report and answer that deadline, never the 72-hour one', () => {
+  it('start the four-week supplement period when the first report announced them, and a supplement answers that deadline, never the 72-hour one', () => {
     const state = filedInitial();
     expect(state.supplementDeadline).toBe('2026-12-22T18:00:00.000Z');
     const drafted = draftOf(state, 'f2', 'supplement', alice, awareAt + 100 * HOUR);
     expect(filing(drafted, 'f2').deadline).toBe(state.supplementDeadline);
   });
 
+  it('leave the track filed, with no supplement period, when the first report announced none', () => {
+    const state = filedInitial({});
+    expect(state).toMatchObject({ supplementDeadline: null, complete: false });
+    expect(trackStatus(state, awareAt + 100 * HOUR)).toBe('filed');
+    // A supplement may still be sent; it answers no deadline.
+    expect(filing(draftOf(state, 'f2', 'supplement', alice, awareAt + 100 * HOUR), 'f2').deadline).toBeNull();
+  });
+
+  it('keep the period after every first report for runs started before supplements had to be announced', () => {
+    const legacy = { ...art33(), supplementsOnlyWhenAnnounced: false };
+    const state = record(approved(legacy, 'f1', 'initial', awareAt + HOUR), 'f1', awareAt + 10 * HOUR);
+    expect(state.supplementDeadline).toBe('2026-12-22T18:00:00.000Z');
+  });
+
   it('judge a supplement sent after the 72 hours but within its period as in time, needing no reasons for delay', () => {
-    let state = approved(filedInitial(), 'f2', 'supplement', awareAt + 200 * HOUR);
+    const state = approved(filedInitial(), 'f2', 'supplement', awareAt + 200 * HOUR);
     const decision = decide(state, { type: 'record', filingId: 'f2', filedAt: new Date(awareAt + 200 * HOUR).toISOString(), channel: 'imy-e-service' }, alice, awareAt + 200 * HOUR);
     expect(decision).toMatchObject({ ok: true, effect: { type: 'filed', late: false } });
-    state = decision.ok ? decision.state : state;
-    expect(state.late).toBe(false);
+    expect(decision.ok && decision.state.late).toBe(false);
   });
 
   it('judge a supplement sent after its own period as late', () => {
@@ -179,12 +198,17 @@ describe('supplements', () => {
     expect(refusal(art33(), { type: 'open-draft', filingId: 'f2', kind: 'supplement', recipient: null }, alice).message).toContain('none is filed yet');
   });
 
-  it('complete the track with a final report', () => {
-    let state = approved(filedInitial(), 'f2', 'final', awareAt + 200 * HOUR);
-    state = step(state, { type: 'record', filingId: 'f2', filedAt: new Date(awareAt + 200 * HOUR).toISOString(), channel: 'imy-e-service' }, alice, awareAt + 200 * HOUR);
+  it('complete the track with a supplement that says it completes the report', () => {
+    let state = approved(filedInitial(), 'f2', 'supplement', awareAt + 200 * HOUR, { completesReport: true });
+    state = record(state, 'f2', awareAt + 200 * HOUR);
     expect(state.complete).toBe(true);
     expect(trackStatus(state, awareAt + 200 * HOUR)).toBe('complete');
     expect(refusal(state, { type: 'open-draft', filingId: 'f3', kind: 'supplement', recipient: null }, alice).message).toContain('complete');
+  });
+
+  it('keep the track open for more after a supplement that does not complete the report', () => {
+    const state = record(approved(filedInitial(), 'f2', 'supplement', awareAt + 200 * HOUR), 'f2', awareAt + 200 * HOUR);
+    expect(state.complete).toBe(false);
   });
 });
 

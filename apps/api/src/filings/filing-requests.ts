@@ -18,9 +18,14 @@ export const createFilingSchema = {
     language,
     kind: { enum: FILING_KINDS },
     recipient: text(300),
-    informationToFollow: text(5_000),
+    supplementsToFollow: {
+      ...text(5_000),
+      description: 'A first report: what will follow in a supplement, and why it is not known yet. Giving it announces supplements; IMY then expects them within four weeks.',
+    },
+    completesReport: { type: 'boolean', description: 'A supplement that completes the report: nothing more will follow.' },
     noBreachJustification: writtenReason,
     delayReason: text(5_000),
+    secrecyRequest: { ...text(5_000), description: "What this report asks the recipient to keep confidential; the organisation's default when absent." },
   },
 } as const;
 export const validateCreateFiling = compileValidator<DraftFilingRequest>(createFilingSchema);
@@ -31,9 +36,11 @@ export const renderFilingSchema = {
   additionalProperties: false,
   properties: {
     language,
-    informationToFollow: { anyOf: [text(5_000), { type: 'null' }] },
+    supplementsToFollow: { anyOf: [text(5_000), { type: 'null' }] },
+    completesReport: { type: 'boolean' },
     delayReason: { anyOf: [text(5_000), { type: 'null' }] },
     noBreachJustification: writtenReason,
+    secrecyRequest: { anyOf: [text(5_000), { type: 'null' }] },
   },
 } as const;
 export const validateRenderFiling = compileValidator<DraftContent>(renderFilingSchema);

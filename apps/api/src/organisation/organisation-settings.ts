@@ -27,6 +27,11 @@ export const organisationSettingsSchema = {
       description: 'Fractions of each window at which reminders fire, e.g. [0.5, 0.75, 0.9, 1]',
     },
     processorNoticeHours: { type: 'integer', minimum: 1, maximum: 72 },
+    processorNoticeTimeAgreed: {
+      type: 'boolean',
+      description: "The processor's notice time is agreed in the processing agreement (Art. 28(3)(f)); otherwise it is shown as an internal target.",
+    },
+    secrecyNote: { ...text(5_000), description: 'What the organisation asks IMY, by default, to keep confidential (the last free-text field of a report).' },
   },
 } as const;
 

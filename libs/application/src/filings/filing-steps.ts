@@ -26,9 +26,13 @@ export interface DraftFilingRequest {
   language: FilingLanguage;
   kind: FilingKind;
   recipient?: string;
-  informationToFollow?: string;
+  /** A first report: what will follow in a supplement; giving it announces supplements (IMY then expects them within four weeks). */
+  supplementsToFollow?: string;
+  /** A supplement that completes the report. */
+  completesReport?: boolean;
   noBreachJustification?: string;
   delayReason?: string;
+  secrecyRequest?: string;
 }
 
 export interface ReviewRequest {
@@ -75,9 +79,11 @@ export class FilingSteps {
       language: request.language,
       actor: actorOf(caller),
       recipient: request.recipient,
-      informationToFollow: request.informationToFollow,
+      supplementsToFollow: request.supplementsToFollow,
+      completesReport: request.completesReport,
       noBreachJustification: request.noBreachJustification,
       delayReason: request.delayReason,
+      secrecyRequest: request.secrecyRequest,
     });
     return this.view(caller, filingId);
   }

@@ -25,7 +25,9 @@ export function filingView(filing: Filing) {
     delayReason: filing.delayReason,
     late: filing.late,
     supersedesId: filing.supersedesId,
-    informationToFollow: filing.informationToFollow,
+    supplementsToFollow: filing.supplementsToFollow,
+    completesReport: filing.completesReport,
+    secrecyRequest: filing.secrecyRequest,
     missing: filing.document.missing,
     document: filing.document,
   };

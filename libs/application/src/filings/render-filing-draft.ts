@@ -9,9 +9,11 @@ import type { RenderDraftInput } from '../../../../workflows/activity-contracts.
 /** What a person wrote into a draft, as it stands after this render. */
 interface DraftText {
   language: FilingLanguage;
-  informationToFollow: string | null;
+  supplementsToFollow: string | null;
+  completesReport: boolean;
   delayReason: string | null;
   noBreachJustification: string | null;
+  secrecyRequest: string | null;
 }
 
 /**
@@ -81,9 +83,11 @@ function draftText(existing: Filing | null, input: RenderDraftInput): DraftText 
   const pick = (given: string | null | undefined, before: string | null | undefined): string | null => (given === undefined ? (before ?? null) : given);
   return {
     language,
-    informationToFollow: pick(content.informationToFollow, existing?.informationToFollow),
+    supplementsToFollow: pick(content.supplementsToFollow, existing?.supplementsToFollow),
+    completesReport: content.completesReport ?? existing?.completesReport ?? false,
     delayReason: pick(content.delayReason, existing?.delayReason),
     noBreachJustification: pick(content.noBreachJustification, existing?.noBreachJustification),
+    secrecyRequest: pick(content.secrecyRequest, existing?.secrecyRequest),
   };
 }
 
@@ -121,6 +125,8 @@ async function composeFiling(repositories: Repositories, request: RenderDraftInp
         role: organisation.contactRole ?? undefined,
       },
       timeZone: organisation.timeZone,
+      secrecyNote: organisation.secrecyNote ?? undefined,
+      processorNoticeTimeAgreed: organisation.processorNoticeTimeAgreed,
     },
     incident: { reference: incident.reference, factsVersion: incident.currentFactsVersion, facts },
     risk: risk
@@ -132,7 +138,9 @@ async function composeFiling(repositories: Repositories, request: RenderDraftInp
       : null,
     preparedAt: request.preparedAt,
     deadline: request.deadline,
-    informationToFollow: text.informationToFollow ?? undefined,
+    supplementsToFollow: text.supplementsToFollow ?? undefined,
+    completesReport: text.completesReport,
+    secrecyRequest: text.secrecyRequest ?? undefined,
     delayReason: text.delayReason ?? undefined,
     recipient: request.recipient ?? undefined,
     previous,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '../../../domain/src/roles.js';
-import { trackLabel } from '../../../domain/src/tracks/catalogue.js';
+import { TRACK_CATALOGUE, trackLabel } from '../../../domain/src/tracks/catalogue.js';
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import { APP_CONFIG, type AppConfig } from '../../../platform/src/config.js';
 import { TemplateCatalog } from '../../../rendering/src/template-catalog.js';
@@ -15,6 +15,13 @@ const AUDIENCE: Record<TrackNoticeKind, readonly Role[]> = {
   escalation: ['approver', 'dpo'],
   overdue: ['responder', 'approver', 'dpo'],
 };
+
+/**
+ * An overdue notice cites Art. 33(1)'s reasons for the delay only for the first report of a track
+ * that rule governs: not for a supplement's period, and not for a processor's notice.
+ */
+export const citesDelayReasons = (input: Pick<TrackNoticeInput, 'track' | 'clockKind'>): boolean =>
+  input.clockKind === input.track && TRACK_CATALOGUE[input.track].delayReasonWhenLate;
 
 /**
  * Tells people that a clock needs them, each in a message of their own (see PersonalDelivery).
@@ -64,6 +71,7 @@ export class NotifyTrack {
         deadline,
         timeLeft: formatTimeLeft(new Date(input.deadline).getTime() - new Date(input.firedAt).getTime(), language),
         reminderLabel: reminderLabel(input.reminderKey, language),
+        citesDelayReasons: citesDelayReasons(input),
         incidentUrl: `${this.config.PUBLIC_URL}/api/incidents/${incident.id}`,
       };
       await this.delivery.deliver(user, {

@@ -16,6 +16,8 @@ export interface OrganisationSettingsChange {
   timeZone?: string;
   reminderFractions?: number[];
   processorNoticeHours?: number;
+  processorNoticeTimeAgreed?: boolean;
+  secrecyNote?: string | null;
 }
 
 export type OrganisationView = Omit<Organisation, 'createdAt'> & { createdAt: string };

@@ -3,7 +3,7 @@ import { trackLabel } from '../tracks/catalogue.js';
 import type { FilingDocument, FilingHeader, FilingInput, FilingSection } from './filing-input.js';
 import { contextFor, showInstant, type FilingContext } from './filing-context.js';
 import { filingLabels } from './filing-labels.js';
-import { noBreachSections, supplementSections } from './follow-up-sections.js';
+import { answersOfTheReport, noBreachSections, supplementSections } from './follow-up-sections.js';
 import { formatDuration } from './format-numbers.js';
 import { missingItems } from './missing-items.js';
 import { numberSequentially } from './processor-notice.js';
@@ -22,7 +22,9 @@ export function buildFilingDocument(input: FilingInput): FilingDocument {
   const document = TRACK_DOCUMENTS[input.track];
   const context = contextFor(input, labels, late, document);
   const sections = sectionsFor(context);
-  const missing = missingItems(sections);
+  // A supplement repeats only what changed, but its checklist still sees every gap of the report.
+  const outstanding = input.kind === 'supplement' || input.kind === 'final' ? answersOfTheReport(document.firstReport(context)) : [];
+  const missing = missingItems([...sections, ...outstanding]);
   return {
     formVersion: document.formVersion,
     track: input.track,
@@ -55,16 +57,18 @@ function sectionsFor(context: FilingContext): FilingSection[] {
 
 function headerFor(context: FilingContext, anythingMissing: boolean): FilingHeader {
   const { input, labels, late } = context;
-  const followsLater = input.informationToFollow !== undefined || input.incident.facts.occurredAt === undefined || anythingMissing;
+  const followsLater = input.supplementsToFollow !== undefined || input.incident.facts.occurredAt === undefined || anythingMissing;
+  const kindNames = context.document.voice === 'processor' ? labels.processorKindName : labels.kindName;
   return {
     organisationName: input.organisation.legalName,
     recipient: context.document.recipient(input, labels),
     trackLabel: trackLabel(input.track, input.language),
-    kindLabel: labels.kindName[input.kind],
+    kindLabel: kindNames[input.kind],
     preparedAt: showInstant(context, input.preparedAt),
+    deadlineLabel: context.document.deadlineLabel(input, labels),
     deadline: input.deadline === null ? labels.chrome.noDeadline : showInstant(context, input.deadline),
     timeZone: input.organisation.timeZone,
     ...(late && input.deadline !== null && { lateBy: formatDuration(timeAfterDeadline(input.deadline, input.preparedAt), labels) }),
-    preliminary: (input.kind === 'initial' || input.kind === 'supplement') && followsLater,
+    preliminary: (input.kind === 'initial' || (input.kind === 'supplement' && !input.completesReport)) && followsLater,
   };
 }

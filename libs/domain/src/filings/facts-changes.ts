@@ -18,23 +18,25 @@ function factualItems(context: FilingContext): FilingItem[] {
     ...affectedItems(context),
     ...consequenceItems(context).filter((item) => item.id === 'consequences.likely'),
     ...measureItems(context),
+    ...informingItems(context),
   ];
 }
 
 /**
  * A supplement gives only what was missing or has changed (IMY): every answer that reads
  * differently now than it did from the earlier facts, with the earlier answer beside it. When the
- * facts the risk model reads have changed, the current severity and the Art. 34 position follow as
- * well, because the assessment was redone on the new facts.
+ * facts the risk model reads have changed, the current severity follows as well, because the
+ * assessment was redone on the new facts.
  */
 export function changedItems(context: FilingContext, previousFacts: IncidentFacts): FilingItem[] {
   const before = new Map(factualItems(contextForFacts(context, previousFacts)).map((item) => [item.id, item.value]));
   const now = factualItems(contextForFacts(context, context.facts));
+  // A suggestion belongs to a draft answer; a supplement reports what was recorded.
   const changes: FilingItem[] = now
     .filter((item) => before.get(item.id) !== item.value)
-    .map((item) => ({ ...item, previousValue: before.get(item.id) ?? null }));
+    .map(({ suggestion: _suggestion, ...item }) => ({ ...item, previousValue: before.get(item.id) ?? null }));
   if (context.risk !== null && riskFactsKey(previousFacts) !== riskFactsKey(context.facts)) {
-    changes.push(...consequenceItems(context).filter((item) => item.id === 'consequences.severity'), ...informingItems(context));
+    changes.push(...consequenceItems(context).filter((item) => item.id === 'consequences.severity'));
   }
   return changes;
 }

@@ -34,6 +34,9 @@ export function showInstant(context: FilingContext, iso: string): string {
 export interface ItemRequirement {
   required: boolean;
   art33Item?: Art33Point;
+  suggestion?: string;
+  note?: string;
+  undecided?: boolean;
 }
 
 /** One answer, labelled in the track's voice and numbered as the recipient's form numbers it. */
@@ -45,7 +48,11 @@ export function makeItem(context: FilingContext, id: FilingItemId, value: string
     label: itemLabel(context.labels, context.document.voice, id),
     value,
     required: requirement.required,
+    ...(context.document.mandatoryOnForm(id) && { mandatoryOnForm: true as const }),
     ...(requirement.art33Item !== undefined && { art33Item: requirement.art33Item }),
+    ...(requirement.suggestion !== undefined && { suggestion: requirement.suggestion }),
+    ...(requirement.note !== undefined && { note: requirement.note }),
+    ...(requirement.undecided === true && { undecided: true as const }),
   };
 }
 

@@ -1,21 +1,30 @@
 import type { IncidentFacts } from '../incident/incident-facts.js';
 import type { Assessment, RiskOutcome } from '../risk/assessment.js';
-
 import type { FilingTrack, Language } from '../tracks/catalogue.js';
 
 export type { FilingTrack };
 export type FilingLanguage = Language;
-export const FILING_KINDS = ['initial', 'supplement', 'final', 'no-breach'] as const;
-export type FilingKind = (typeof FILING_KINDS)[number];
+/**
+ * The reports a person may draft: the first report, a supplement (which may state that it
+ * completes the report), and a withdrawal when it was no breach after all.
+ */
+export const FILING_KINDS = ['initial', 'supplement', 'no-breach'] as const;
+/** `final` is a supplement that completed the report, as drafted before supplements could say so themselves. */
+export type FilingKind = (typeof FILING_KINDS)[number] | 'final';
 
 /** The organisation as a filing presents it (IMY form fields 1-9). */
 export interface OrganisationProfile {
   legalName: string;
   /** Swedish organisationsnummer, NNNNNN-NNNN; absent for a sole trader. */
   orgNumber?: string;
+  /** Where IMY sends letters (and the organisation's postal address on the form); never an e-mail address. */
   postalAddress?: string;
   contact: { name?: string; email?: string; phone?: string; role?: string };
   timeZone: string;
+  /** What the organisation, by default, asks IMY to keep confidential (the form's last free-text field). */
+  secrecyNote?: string;
+  /** The processor's notice time is agreed in the processing agreement (Art. 28(3)(f)), not only an internal target. */
+  processorNoticeTimeAgreed?: boolean;
 }
 
 /** Everything a filing document is rendered from; rendering the same input gives the same bytes. */
@@ -37,8 +46,15 @@ export interface FilingInput {
   deadline: string | null;
   /** Reasons for delay, when the report is (or will be) filed after the deadline. */
   delayReason?: string;
-  /** "Information to follow" (Art. 33(4)): why some items are not yet known. */
-  informationToFollow?: string;
+  /**
+   * Art. 33(4): what will follow in a supplement, and why it is not known yet. Saying so announces
+   * supplements, and IMY then expects them within four weeks.
+   */
+  supplementsToFollow?: string;
+  /** A supplement that completes the report: nothing more will follow. */
+  completesReport?: boolean;
+  /** What this filing asks IMY to keep confidential; the organisation's default when absent. */
+  secrecyRequest?: string;
   /** For a processor's notice: the controller it goes to. */
   recipient?: string;
   /** For a supplement or final report: the earlier filing it supplements. */
@@ -51,12 +67,21 @@ export interface FilingInput {
 export interface FilingItem {
   /** Stable id, e.g. `controller.name`, `breach.nature`. */
   id: string;
-  /** The question number in the authority's form version (SV numbering), when known. */
+  /** The question number in the recipient's form version and language, when confirmed. */
   number?: string;
   label: string;
   /** The answer as text; null when not known yet. */
   value: string | null;
+  /** breachflow's checklist: a complete report answers this (Art. 33(3)); unanswered, it is listed as missing. */
   required: boolean;
+  /** The recipient's form marks the field mandatory (*), as confirmed on the form. */
+  mandatoryOnForm?: true;
+  /** A draft answer for a person to edit into the facts; never sent as it stands. */
+  suggestion?: string;
+  /** The answer says that nobody has decided yet: on the checklist it counts as a gap. */
+  undecided?: true;
+  /** Where the answer's wording comes from when it is not the form's own (e.g. IMY's statistics categories). */
+  note?: string;
   /** The Art. 33(3) point the item serves, when it serves one. */
   art33Item?: 'a' | 'b' | 'c' | 'd';
   /** In a supplement or final report: the answer as the earlier filing gave it (null: it was not known then). */
@@ -97,6 +122,8 @@ export interface FilingHeader {
   trackLabel: string;
   kindLabel: string;
   preparedAt: string;
+  /** What the deadline is: the legal one, a time agreed with the controller, or an internal target. */
+  deadlineLabel?: string;
   deadline: string;
   timeZone: string;
   /** How long after the deadline the filing was prepared; present only when it is late. */

@@ -6,7 +6,7 @@
 export const FILING_ITEM_IDS = [
   'followUp.authorityReference',
   'followUp.firstFiledAt',
-  'followUp.final',
+  'followUp.completes',
   'followUp.noChanges',
   'recipient.controller',
   'controller.name',
@@ -38,10 +38,13 @@ export const FILING_ITEM_IDS = [
   'consequences.severity',
   'measures.taken',
   'informing.status',
+  'informing.informedAt',
+  'informing.how',
+  'informing.plannedAt',
   'informing.grounds',
   'other.informationToFollow',
   'other.controllerDecides',
-  'other.publicDocument',
+  'other.secrecy',
   'noBreach.statement',
   'noBreach.justification',
 ] as const;

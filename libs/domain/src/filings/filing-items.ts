@@ -1,10 +1,12 @@
 import { DATA_CATEGORIES, SUBJECT_CATEGORIES } from '../risk/risk-facts.js';
+import { TRACK_CATALOGUE } from '../tracks/catalogue.js';
 import type { FilingItem, FilingSection } from './filing-input.js';
 import type { FilingSectionId } from './filing-item-ids.js';
 import { answer, makeItem, showInstant, type FilingContext } from './filing-context.js';
 import { sectionTitle } from './filing-labels.js';
 import { describeBreachNature } from './describe-breach.js';
-import { formatCount, formatScore } from './format-numbers.js';
+import { likelyConsequencesSuggestion } from './consequence-suggestion.js';
+import { formatCount } from './format-numbers.js';
 import { imyCategories, type ImyCategories } from './imy-categories-2025-02.js';
 
 // One builder per group of questions. Each reads only the facts, the organisation and the
@@ -38,7 +40,8 @@ export function contactItems(context: FilingContext): FilingItem[] {
     makeItem(context, 'contact.phone', phone, { required: email === null, art33Item: 'b' }),
     makeItem(context, 'contact.email', email, { required: phone === null, art33Item: 'b' }),
     makeItem(context, 'contact.role', answer(contact.role), { required: false, art33Item: 'b' }),
-    makeItem(context, 'contact.address', answer(postalAddress) ?? email, { required: false, art33Item: 'b' }),
+    // IMY sends its letters here: a postal address, never an e-mail address in its place.
+    makeItem(context, 'contact.address', answer(postalAddress), { required: true, art33Item: 'b' }),
   ];
 }
 
@@ -66,24 +69,31 @@ export function timelineItems(context: FilingContext): FilingItem[] {
   ];
 }
 
-/** Art. 33(1): after the deadline the reasons for the delay are part of the filing. */
+/**
+ * Art. 33(1): a notification after the deadline gives the reasons for the delay. That binds the
+ * first report on the tracks Art. 33(1) governs; a late supplement or a processor's late notice may
+ * explain itself, but nothing requires it.
+ */
 export function delayReasonItem(context: FilingContext): FilingItem {
-  const reason = answer(context.input.delayReason);
-  const { deadline } = context.input;
-  const value = reason ?? (context.late || deadline === null ? null : context.labels.phrases.delayNotApplicable(showInstant(context, deadline)));
-  return makeItem(context, 'timeline.delayReason', value, { required: context.late });
+  const { input } = context;
+  const reason = answer(input.delayReason);
+  const value = reason ?? (context.late || input.deadline === null ? null : context.labels.phrases.delayNotApplicable(showInstant(context, input.deadline)));
+  const required = context.late && input.kind === 'initial' && TRACK_CATALOGUE[input.track].delayReasonWhenLate;
+  return makeItem(context, 'timeline.delayReason', value, { required });
 }
 
 /** Art. 33(3)(a): the nature of the breach, in IMY's categories and in our own words. */
 export function breachItems(context: FilingContext): FilingItem[] {
   const { facts, labels } = context;
   const categories = imyCategories(facts);
+  // The type and cause lists of IMY's form were not seen: the categories are those of IMY's statistics, and say so.
+  const note = context.document.voice === 'controller' ? labels.phrases.imyStatisticsCategories : undefined;
   return [
-    makeItem(context, 'breach.type', categories ? labels.imyIncidentTypes[categories.incidentType] : null, { required: true, art33Item: 'a' }),
+    makeItem(context, 'breach.type', categories ? labels.imyIncidentTypes[categories.incidentType] : null, { required: true, art33Item: 'a', note }),
     makeItem(context, 'breach.title', answer(facts.title), { required: true, art33Item: 'a' }),
     makeItem(context, 'breach.description', answer(facts.summary), { required: true, art33Item: 'a' }),
     makeItem(context, 'breach.nature', describeBreachNature(facts, labels), { required: true, art33Item: 'a' }),
-    makeItem(context, 'breach.cause', causeAnswer(context, categories), { required: true, art33Item: 'a' }),
+    makeItem(context, 'breach.cause', causeAnswer(context, categories), { required: true, art33Item: 'a', note }),
   ];
 }
 
@@ -113,11 +123,12 @@ export function affectedItems(context: FilingContext): FilingItem[] {
       required: true,
       art33Item: 'a',
     }),
+    // Art. 33(3)(a) asks for the number of records "where possible": it is no gap when unknown.
     makeItem(
       context,
       'records.count',
       facts.approxRecords === undefined ? null : labels.phrases.approxRecords(formatCount(facts.approxRecords, labels)),
-      { required: true, art33Item: 'a' },
+      { required: false, art33Item: 'a' },
     ),
     makeItem(context, 'subjects.categories', subjectCategories.length > 0 ? capitalise(subjectCategories.join(', ')) + '.' : null, {
       required: true,
@@ -130,25 +141,27 @@ export function affectedItems(context: FilingContext): FilingItem[] {
   ];
 }
 
-/** IMY 28 and the severity scale, Art. 33(3)(c). */
+/**
+ * IMY 28 and the severity scale, Art. 33(3)(c): the likely consequences for the people, in the
+ * organisation's own words. Until they are written the answer is missing, with a suggestion drawn
+ * from the facts for a person to rework; the model's rationale is never sent in their place.
+ */
 export function consequenceItems(context: FilingContext): FilingItem[] {
-  const { facts, labels, risk } = context;
-  // The recorded consequences come first; otherwise the assessment's plain-language rationale.
-  const likely = answer(facts.likelyConsequences) ?? (risk ? risk.computed.rationale[labels.language] : null);
+  const likely = answer(context.facts.likelyConsequences);
+  const suggestion = likely === null ? likelyConsequencesSuggestion(context.facts, context.labels) : undefined;
   return [
-    makeItem(context, 'consequences.likely', likely, { required: true, art33Item: 'c' }),
+    makeItem(context, 'consequences.likely', likely, { required: true, art33Item: 'c', suggestion }),
     makeItem(context, 'consequences.severity', severityStatement(context), { required: true, art33Item: 'c' }),
   ];
 }
 
+/** How serious the breach is for the people, in words: the outcome acted on and the severity band. */
 export function severityStatement(context: FilingContext): string | null {
   const { labels, risk } = context;
   if (risk === null) return null;
-  const { severity } = risk.computed;
   return labels.phrases.severity({
     outcome: labels.outcomes[risk.outcome],
-    score: formatScore(severity.score, labels),
-    band: labels.severityBands[severity.band],
+    band: labels.severityBands[risk.computed.severity.band],
     ...(risk.override && {
       override: { computedOutcome: labels.outcomes[risk.computed.outcome], justification: risk.override.justification.trim() },
     }),
@@ -161,45 +174,51 @@ export function measureItems(context: FilingContext): FilingItem[] {
 }
 
 /**
- * IMY 31–35, Art. 34. Nobody has decided yet at drafting time, so the answer follows from the
- * outcome; the Art. 34(3) exceptions are named as candidates only, for a person to decide on.
+ * IMY 31–35, Art. 34: whether the people were informed, when and how, when they will be, or why
+ * not (an Art. 34(3) ground, or that the risk is not high). Until a person has decided, every
+ * answer says so; the Art. 34(3) grounds the facts may support are offered as a suggestion only.
  */
 export function informingItems(context: FilingContext): FilingItem[] {
   const { labels, risk } = context;
   const { phrases } = labels;
-  const status = risk === null ? phrases.informingUndecided : risk.outcome === 'high-risk' ? phrases.informingHighRisk : phrases.informingNotRequired;
+  const decided = context.facts.informingDataSubjects;
+  const highRisk = risk?.outcome === 'high-risk';
+  const pending = decided === undefined ? phrases.informingNotDecided : phrases.informingNotApplicable;
+  const status =
+    decided !== undefined ? phrases.informingDecision[decided.decision] : highRisk ? phrases.informingNotDecidedHighRisk : phrases.informingNotDecided;
   const candidates = risk?.computed.art34Exceptions.map((exception) => labels.art34Exceptions[exception]) ?? [];
   const grounds =
-    risk === null
-      ? null
-      : risk.outcome !== 'high-risk'
-        ? phrases.groundsNoHighRisk
-        : candidates.length > 0
-          ? phrases.groundsCandidates(candidates)
-          : null;
+    decided?.decision === 'will-not-inform' && decided.ground !== undefined
+      ? phrases.informingGround(decided.ground === 'no-high-risk' ? phrases.noHighRisk : labels.art34Exceptions[decided.ground], answer(decided.reason))
+      : pending;
   return [
-    makeItem(context, 'informing.status', status, { required: true }),
-    makeItem(context, 'informing.grounds', grounds, { required: false }),
+    makeItem(context, 'informing.status', status, { required: highRisk, undecided: decided === undefined }),
+    makeItem(context, 'informing.informedAt', decided?.decision === 'informed' && decided.informedAt ? showInstant(context, decided.informedAt) : pending, { required: false }),
+    makeItem(context, 'informing.how', decided?.decision === 'informed' ? answer(decided.how) : pending, { required: decided?.decision === 'informed' }),
+    makeItem(context, 'informing.plannedAt', decided?.decision === 'will-inform' && decided.plannedAt ? showInstant(context, decided.plannedAt) : pending, { required: false }),
+    makeItem(context, 'informing.grounds', grounds, {
+      required: false,
+      suggestion: decided === undefined && highRisk && candidates.length > 0 ? phrases.groundsCandidates(candidates) : undefined,
+    }),
   ];
 }
 
 /**
- * Art. 33(4): what is still unknown will follow. IMY asks a filing with gaps to say why, so once
- * anything is missing the reason becomes a required answer.
+ * Art. 33(4): what is still unknown will follow. Announcing it starts IMY's four-week period for
+ * supplements; once anything is missing, the announcement is part of a complete report.
  */
 export function informationToFollowItem(context: FilingContext, pendingLabels: string[]): FilingItem {
-  const reason = answer(context.input.informationToFollow);
+  const announced = answer(context.input.supplementsToFollow);
   const { phrases } = context.labels;
-  const value =
-    reason !== null ? phrases.informationToFollow(reason, pendingLabels) : pendingLabels.length > 0 ? null : phrases.nothingToFollow;
+  const nothing = context.document.voice === 'processor' ? phrases.processorNothingToFollow : phrases.nothingToFollow;
+  const value = announced !== null ? phrases.supplementsToFollow(announced, pendingLabels) : pendingLabels.length > 0 ? null : nothing;
   return makeItem(context, 'other.informationToFollow', value, { required: pendingLabels.length > 0 });
 }
 
-/** The last free-text field: everything filed becomes a public document, so say what it holds. */
-export function publicDocumentItem(context: FilingContext): FilingItem {
-  const { phrases } = context.labels;
-  const text = context.document.voice === 'controller' ? phrases.publicDocument : phrases.processorPublicDocument;
-  return makeItem(context, 'other.publicDocument', text, { required: false });
+/** The last free-text field: what the organisation asks the recipient to keep confidential. */
+export function secrecyItem(context: FilingContext): FilingItem {
+  const { input } = context;
+  return makeItem(context, 'other.secrecy', answer(input.secrecyRequest) ?? answer(input.organisation.secrecyNote), { required: false });
 }
 
 function capitalise(text: string): string {

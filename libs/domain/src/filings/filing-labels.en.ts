@@ -1,3 +1,4 @@
+import { ART34_EXCEPTION_TEXT } from '../risk/art34-exceptions.js';
 import type { FilingLabels } from './filing-labels.js';
 
 const list = (items: string[]): string => items.join('; ');
@@ -12,21 +13,40 @@ export const EN_FILING_LABELS: FilingLabels = {
     'gdpr-art33': {
       initial: 'Report of a personal data breach',
       supplement: 'Supplementary information regarding a data breach notification',
-      final: 'Final report on a personal data breach',
+      final: 'Supplementary information regarding a data breach notification',
       'no-breach': 'Notice that the incident was not a personal data breach',
     },
     'gdpr-art33-2': {
       initial: "Processor's notice of a personal data breach",
       supplement: 'Supplement to our notice of a personal data breach',
-      final: 'Final report to the controller on a personal data breach',
+      final: 'Supplement to our notice of a personal data breach',
       'no-breach': 'Notice that the incident was not a personal data breach',
     },
   },
   kindName: {
     initial: 'Initial notification',
-    supplement: 'Supplement',
-    final: 'Final report',
+    supplement: 'Supplementary information',
+    final: 'Supplementary information (completes the notification)',
     'no-breach': 'No breach after all',
+  },
+  processorKindName: {
+    initial: 'Initial notice',
+    supplement: 'Supplement to our notice',
+    final: 'Supplement (completes our notice)',
+    'no-breach': 'No breach after all',
+  },
+  harms: {
+    'loss-of-control': 'the data subjects losing control over their personal data',
+    'identity-theft-or-fraud': 'identity theft or fraud',
+    'financial-loss': 'financial loss',
+    'account-takeover': 'unauthorised persons taking over the data subjects’ accounts',
+    'unwanted-contact': 'unwanted contact and attempts at fraud such as phishing',
+    discrimination: 'discrimination',
+    'damage-to-reputation': 'damage to reputation',
+    'loss-of-secrecy': 'loss of confidentiality of personal data protected by professional secrecy',
+    'physical-safety': 'a risk to the data subjects’ physical safety',
+    'wrong-decisions': 'decisions about the data subjects being taken on incorrect data',
+    'care-disrupted': 'the patients’ care being delayed or affected',
   },
   sections: {
     followUp: 'The first notification',
@@ -52,7 +72,7 @@ export const EN_FILING_LABELS: FilingLabels = {
   items: {
     'followUp.authorityReference': "IMY's case number",
     'followUp.firstFiledAt': 'Date of the first notification',
-    'followUp.final': 'Final report',
+    'followUp.completes': 'Completes the notification',
     'followUp.noChanges': 'Changed information',
     'recipient.controller': 'Controller notified',
     'controller.name': 'Controller name',
@@ -63,21 +83,21 @@ export const EN_FILING_LABELS: FilingLabels = {
     'contact.phone': 'Contact person: telephone',
     'contact.email': 'Contact person: e-mail',
     'contact.role': "Contact person's role (e.g. data protection officer)",
-    'contact.address': 'Contact address',
+    'contact.address': 'Contact address (postal address)',
     'timeline.occurredAt': 'When did the data breach occur?',
     'timeline.ceased': 'Has the data breach ceased?',
     'timeline.ceasedAt': 'When did the data breach cease?',
     'timeline.discoveredAt': 'When was the data breach discovered?',
     'timeline.awareAt': 'When did you become aware of the data breach?',
     'timeline.discoveryHow': 'How was the data breach discovered and confirmed?',
-    'timeline.delayReason': 'Reasons for notifying later than 72 hours after becoming aware of the breach',
+    'timeline.delayReason': 'Reasons for the delay (notifying later than 72 hours after becoming aware of the breach)',
     'breach.type': 'Type of data breach',
     'breach.title': 'Title',
     'breach.description': 'Describe what happened',
     'breach.nature': 'Nature of the breach (confidentiality, integrity, availability)',
     'breach.cause': 'Cause of the data breach',
     'subjects.count': 'Approximate number of data subjects concerned',
-    'records.count': 'Approximate number of personal data records concerned',
+    'records.count': 'Approximate number of personal data records concerned (where possible)',
     'subjects.categories': 'Which categories of data subjects are concerned?',
     'data.categories': 'What categories of personal data have been affected by the data breach?',
     'consequences.likely': 'What may be the consequences of the data breach?',
@@ -85,10 +105,13 @@ export const EN_FILING_LABELS: FilingLabels = {
     'measures.taken':
       'How have you acted after the data breach? Describe the measures you have taken or proposed to rectify the personal data breach.',
     'informing.status': 'Have you informed the data subjects?',
+    'informing.informedAt': 'When did you inform the data subjects?',
+    'informing.how': 'How did you inform the data subjects?',
+    'informing.plannedAt': 'When will you inform the data subjects?',
     'informing.grounds': 'On what grounds are you not going to inform the data subjects?',
-    'other.informationToFollow': 'Information to follow (Art. 33(4))',
+    'other.informationToFollow': 'Information to follow in a supplement (Art. 33(4))',
     'other.controllerDecides': 'Decisions that are yours as controller',
-    'other.publicDocument': 'Other information',
+    'other.secrecy': 'Other information: what you consider should be kept confidential',
     'noBreach.statement': 'Statement',
     'noBreach.justification': 'Why the incident was not a personal data breach',
   },
@@ -101,9 +124,10 @@ export const EN_FILING_LABELS: FilingLabels = {
     'contact.address': 'Address for contact',
     'timeline.awareAt': 'When did we, as processor, become aware of the breach?',
     'timeline.discoveryHow': 'How did we discover the breach and how was it confirmed?',
-    'timeline.delayReason': 'Reasons for not giving this notice within the agreed time',
+    'timeline.delayReason': 'Reasons for the delay',
     'consequences.severity': 'Our preliminary assessment of the severity',
     'measures.taken': 'What measures have we taken or do we propose?',
+    'other.secrecy': 'Information we consider should be kept confidential at your organisation',
   },
   causes: {
     'external-attack': 'attack from outside',
@@ -180,9 +204,9 @@ export const EN_FILING_LABELS: FilingLabels = {
   },
   severityBands: { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' },
   art34Exceptions: {
-    '34(3)(a)': 'Art. 34(3)(a): the data is unintelligible to anyone not authorised to access it (e.g. encrypted)',
-    '34(3)(b)': 'Art. 34(3)(b): subsequent measures mean the high risk is no longer likely to materialise',
-    '34(3)(c)': 'Art. 34(3)(c): informing each person would involve disproportionate effort (a public communication is then required)',
+    '34(3)(a)': ART34_EXCEPTION_TEXT['34(3)(a)'].en,
+    '34(3)(b)': ART34_EXCEPTION_TEXT['34(3)(b)'].en,
+    '34(3)(c)': ART34_EXCEPTION_TEXT['34(3)(c)'].en,
   },
   phrases: {
     yes: 'Yes.',
@@ -211,28 +235,32 @@ export const EN_FILING_LABELS: FilingLabels = {
     notMalicious: 'The breach does not result from an intentional act.',
     exfiltrationRuledOut: 'Logs show that no data left the organisation.',
     exfiltrationNotRuledOut: 'It cannot be ruled out that data left the organisation.',
-    severity: ({ outcome, score, band, override }) =>
-      `${outcome}. Severity by the ENISA method: ${score} (${band}).` +
+    severity: ({ outcome, band, override }) =>
+      `${outcome}. Severity: ${band}.` +
       (override
         ? ` The assessment was changed by a manager; the model's outcome was: ${override.computedOutcome.charAt(0).toLowerCase()}${override.computedOutcome.slice(1)}. Justification: ${override.justification}`
         : ''),
-    informingUndecided: 'Not decided yet: the risk assessment is not complete.',
-    informingHighRisk:
-      'Not yet. No decision on informing the data subjects (Art. 34) has been taken. The assessment is high risk, so they are to be informed without undue delay unless an exception in Art. 34(3) applies.',
-    informingNotRequired:
-      'No. The breach is not assessed as likely to result in a high risk to the data subjects, so Art. 34 does not require informing them.',
-    groundsCandidates: (candidates) =>
-      `Not decided. Exceptions the facts may support, for a person to decide on: ${list(candidates)}.`,
-    groundsNoHighRisk: 'The breach is not assessed as likely to result in a high risk (Art. 34(1)).',
-    informationToFollow: (reason, items) => `${reason}${items.length > 0 ? ` Information to follow: ${list(items)}.` : ''}`,
+    consequencesSuggestion: (harms) =>
+      `Rewrite this in your own words before the notification is sent; it is not sent as it stands. The breach may lead to ${list(harms)}.`,
+    imyStatisticsCategories: "Category from IMY's statistics reports; the e-service's own options have not been checked.",
+    informingDecision: {
+      informed: 'Yes.',
+      'will-inform': 'No, not yet. The data subjects will be informed.',
+      'will-not-inform': 'No. The data subjects will not be informed.',
+    },
+    informingNotDecided: 'Not decided yet.',
+    informingNotDecidedHighRisk:
+      'Not decided yet. The assessment is high risk: the data subjects are to be informed without undue delay unless one of the exceptions in Art. 34(3) applies.',
+    informingNotApplicable: 'Not applicable.',
+    noHighRisk: 'Art. 34(1): the breach is not likely to result in a high risk to the rights and freedoms of the data subjects',
+    informingGround: (ground, reason) => `${ground}.${reason ? ` ${reason}` : ''}`,
+    groundsCandidates: (candidates) => `Exceptions the facts may support, for a person to decide on: ${list(candidates)}.`,
+    supplementsToFollow: (what, items) => `Yes, supplementary information will follow. ${what}${items.length > 0 ? ` Missing now: ${list(items)}.` : ''}`,
     nothingToFollow: 'None: the notification is considered complete.',
-    publicDocument:
-      'The notification becomes a public document (allmän handling) at IMY. It contains no names or personal identity numbers of data subjects, only information about the breach.',
-    processorPublicDocument:
-      'If you are a public authority, this notice may become a public document at your organisation. It contains no names or personal identity numbers of data subjects.',
+    processorNothingToFollow: 'None: this notice is considered complete.',
     controllerDecides:
       'As controller, you decide whether to notify IMY (Art. 33(1)) and whether to inform the data subjects (Art. 34). We will assist with the information you need (Art. 28(3)(f)).',
-    finalReport: 'This is the final report on the breach. No further supplements are planned.',
+    completesReport: 'This supplementary information completes the notification. No further supplements will follow.',
     noChanges: 'No information has changed since the previous notification.',
     noBreachStatement: (firstFiledAt) =>
       `After investigation, we consider that what was notified on ${firstFiledAt} was not a personal data breach. We therefore withdraw the notification.`,
@@ -250,14 +278,20 @@ export const EN_FILING_LABELS: FilingLabels = {
     headerTimeZone: 'Time zone',
     headerFormVersion: 'Form version',
     preliminary: 'Preliminary: further information will follow (Art. 33(4)).',
-    missingTitle: 'Missing information',
-    missingIntro: 'The following required items have no answer yet:',
+    missingTitle: 'Checklist: missing for a complete notification',
+    missingIntro:
+      "breachflow considers that a complete notification under Art. 33(3) also needs the following. This is our check, not IMY's mandatory fields.",
     lateTitle: 'Late: reasons for the delay',
     lateIntro: (lateBy) => `This report is prepared ${lateBy} after the deadline. The reasons for the delay must be given.`,
     lateReasonMissing: 'The reasons for the delay have not been given yet.',
     notAnswered: 'Not answered',
     noAnswer: 'No answer',
     noDeadline: 'None (no deadline applies to this report)',
+    suggestion: 'Suggestion',
+    legalDeadline: 'Deadline (72 hours, Art. 33(1))',
+    supplementDeadline: 'Deadline for supplements (four weeks, as IMY asks)',
+    agreedDeadline: 'Time agreed in the processing agreement',
+    internalTarget: 'Our internal target (not agreed)',
     previousValue: 'Before',
     currentValue: 'Now',
     required: 'required',

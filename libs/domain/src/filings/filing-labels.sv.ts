@@ -1,3 +1,4 @@
+import { ART34_EXCEPTION_TEXT } from '../risk/art34-exceptions.js';
 import type { FilingLabels } from './filing-labels.js';
 
 const list = (items: string[]): string => items.join('; ');
@@ -12,21 +13,40 @@ export const SV_FILING_LABELS: FilingLabels = {
     'gdpr-art33': {
       initial: 'Anmälan om personuppgiftsincident',
       supplement: 'Komplettering av anmälan om personuppgiftsincident',
-      final: 'Slutlig rapport om personuppgiftsincident',
+      final: 'Komplettering av anmälan om personuppgiftsincident',
       'no-breach': 'Meddelande om att det inte var en personuppgiftsincident',
     },
     'gdpr-art33-2': {
       initial: 'Underrättelse från personuppgiftsbiträde om personuppgiftsincident',
       supplement: 'Komplettering av underrättelse om personuppgiftsincident',
-      final: 'Slutlig rapport om personuppgiftsincident till personuppgiftsansvarig',
+      final: 'Komplettering av underrättelse om personuppgiftsincident',
       'no-breach': 'Meddelande om att det inte var en personuppgiftsincident',
     },
   },
   kindName: {
     initial: 'Första anmälan',
     supplement: 'Komplettering',
-    final: 'Slutlig rapport',
+    final: 'Komplettering (fullständiggör anmälan)',
     'no-breach': 'Ingen personuppgiftsincident',
+  },
+  processorKindName: {
+    initial: 'Första underrättelse',
+    supplement: 'Komplettering av underrättelsen',
+    final: 'Komplettering (fullständiggör underrättelsen)',
+    'no-breach': 'Ingen personuppgiftsincident',
+  },
+  harms: {
+    'loss-of-control': 'att de registrerade förlorar kontrollen över sina personuppgifter',
+    'identity-theft-or-fraud': 'identitetsstöld eller bedrägeri',
+    'financial-loss': 'ekonomisk förlust',
+    'account-takeover': 'att obehöriga tar över de registrerades konton',
+    'unwanted-contact': 'oönskade kontakter och försök till bedrägeri, t.ex. nätfiske',
+    discrimination: 'diskriminering',
+    'damage-to-reputation': 'skadat anseende',
+    'loss-of-secrecy': 'förlust av konfidentialitet för uppgifter som omfattas av sekretess eller tystnadsplikt',
+    'physical-safety': 'risk för de registrerades fysiska säkerhet',
+    'wrong-decisions': 'att beslut om de registrerade fattas på felaktiga uppgifter',
+    'care-disrupted': 'att vården av patienterna försenas eller påverkas',
   },
   sections: {
     followUp: 'Den första anmälan',
@@ -52,7 +72,7 @@ export const SV_FILING_LABELS: FilingLabels = {
   items: {
     'followUp.authorityReference': 'IMY:s diarienummer',
     'followUp.firstFiledAt': 'Datum för den första anmälan',
-    'followUp.final': 'Slutlig rapport',
+    'followUp.completes': 'Fullständiggör anmälan',
     'followUp.noChanges': 'Ändrade uppgifter',
     'recipient.controller': 'Personuppgiftsansvarig som underrättas',
     'controller.name': 'Namn på personuppgiftsansvarig',
@@ -63,31 +83,34 @@ export const SV_FILING_LABELS: FilingLabels = {
     'contact.phone': 'Kontaktperson: telefonnummer',
     'contact.email': 'Kontaktperson: e-postadress',
     'contact.role': 'Kontaktpersonens roll (t.ex. dataskyddsombud)',
-    'contact.address': 'Den adress ni önskar bli kontaktad på',
+    'contact.address': 'Den adress ni önskar bli kontaktad på (postadress)',
     'timeline.occurredAt': 'När inträffade incidenten?',
     'timeline.ceased': 'Har incidenten upphört?',
     'timeline.ceasedAt': 'När upphörde incidenten?',
     'timeline.discoveredAt': 'När upptäcktes incidenten?',
-    'timeline.awareAt': 'När fick ni kännedom om incidenten?',
+    'timeline.awareAt': 'När fick ni vetskap om incidenten?',
     'timeline.discoveryHow': 'Hur upptäcktes incidenten och hur fastställdes den?',
-    'timeline.delayReason': 'Skäl till att anmälan görs senare än 72 timmar efter att ni fick kännedom om incidenten',
+    'timeline.delayReason': 'Motivering till förseningen (anmälan görs senare än 72 timmar efter att ni fick vetskap om incidenten)',
     'breach.type': 'Typ av incident',
     'breach.title': 'Rubrik',
     'breach.description': 'Beskriv vad som har hänt',
     'breach.nature': 'Incidentens art (konfidentialitet, riktighet, tillgänglighet)',
     'breach.cause': 'Orsak till incidenten',
     'subjects.count': 'Ungefärligt antal berörda registrerade',
-    'records.count': 'Ungefärligt antal berörda personuppgiftsposter',
+    'records.count': 'Ungefärligt antal berörda personuppgiftsposter (om så är möjligt)',
     'subjects.categories': 'Vilka grupper tillhör de registrerade?',
     'data.categories': 'Vilken sorts personuppgifter har incidenten drabbat?',
     'consequences.likely': 'Vad kan bli konsekvenserna av incidenten?',
     'consequences.severity': 'Uppskatta hur allvarlig incidenten är med hänsyn till de registrerades integritet',
     'measures.taken': 'Hur har ni agerat efter incidenten?',
     'informing.status': 'Har ni informerat de registrerade?',
+    'informing.informedAt': 'När informerade ni de registrerade?',
+    'informing.how': 'Hur informerade ni de registrerade?',
+    'informing.plannedAt': 'När kommer ni att informera de registrerade?',
     'informing.grounds': 'Varför kommer ni inte att informera de registrerade?',
-    'other.informationToFollow': 'Uppgifter som lämnas senare (artikel 33.4)',
+    'other.informationToFollow': 'Uppgifter som lämnas i en komplettering (artikel 33.4)',
     'other.controllerDecides': 'Beslut som ligger hos er som personuppgiftsansvarig',
-    'other.publicDocument': 'Övrig information',
+    'other.secrecy': 'Övrig information: uppgifter som ni anser bör omfattas av sekretess',
     'noBreach.statement': 'Meddelande',
     'noBreach.justification': 'Skäl till bedömningen att det inte var en personuppgiftsincident',
   },
@@ -98,11 +121,12 @@ export const SV_FILING_LABELS: FilingLabels = {
     'controller.postalAddress': 'Postadress',
     'controller.reference': 'Vårt referensnummer',
     'contact.address': 'Adress för kontakt',
-    'timeline.awareAt': 'När fick vi som personuppgiftsbiträde kännedom om incidenten?',
+    'timeline.awareAt': 'När fick vi som personuppgiftsbiträde vetskap om incidenten?',
     'timeline.discoveryHow': 'Hur upptäckte vi incidenten och hur fastställdes den?',
-    'timeline.delayReason': 'Skäl till att underrättelsen inte lämnas inom den utlovade tiden',
+    'timeline.delayReason': 'Motivering till förseningen',
     'consequences.severity': 'Vår preliminära bedömning av allvarlighetsgraden',
     'measures.taken': 'Vilka åtgärder har vi vidtagit eller föreslår vi?',
+    'other.secrecy': 'Uppgifter som vi anser bör omfattas av sekretess hos er',
   },
   causes: {
     'external-attack': 'angrepp utifrån',
@@ -179,10 +203,9 @@ export const SV_FILING_LABELS: FilingLabels = {
   },
   severityBands: { low: 'låg', medium: 'medel', high: 'hög', 'very-high': 'mycket hög' },
   art34Exceptions: {
-    '34(3)(a)': 'artikel 34.3 a: uppgifterna är oläsliga för den som inte har behörighet (t.ex. krypterade)',
-    '34(3)(b)': 'artikel 34.3 b: åtgärder i efterhand gör att den höga risken sannolikt inte längre uppstår',
-    '34(3)(c)':
-      'artikel 34.3 c: att informera var och en skulle kräva en oproportionerligt stor ansträngning (då krävs i stället ett offentligt meddelande)',
+    '34(3)(a)': ART34_EXCEPTION_TEXT['34(3)(a)'].sv,
+    '34(3)(b)': ART34_EXCEPTION_TEXT['34(3)(b)'].sv,
+    '34(3)(c)': ART34_EXCEPTION_TEXT['34(3)(c)'].sv,
   },
   phrases: {
     yes: 'Ja.',
@@ -211,34 +234,38 @@ export const SV_FILING_LABELS: FilingLabels = {
     notMalicious: 'Incidenten beror inte på en avsiktlig handling.',
     exfiltrationRuledOut: 'Loggar visar att inga uppgifter har förts ut.',
     exfiltrationNotRuledOut: 'Det går inte att utesluta att uppgifter har förts ut.',
-    severity: ({ outcome, score, band, override }) =>
-      `${outcome}. Allvarlighetsgrad enligt ENISA:s metod: ${score} (${band}).` +
+    severity: ({ outcome, band, override }) =>
+      `${outcome}. Allvarlighetsgrad: ${band}.` +
       (override
         ? ` Bedömningen är ändrad manuellt; modellens utfall var: ${override.computedOutcome.charAt(0).toLowerCase()}${override.computedOutcome.slice(1)}. Motivering: ${override.justification}`
         : ''),
-    informingUndecided: 'Inte beslutat ännu: riskbedömningen är inte klar.',
-    informingHighRisk:
-      'Inte ännu. Beslut om att informera de registrerade (artikel 34) är inte fattat. Bedömningen är hög risk, så de ska informeras utan onödigt dröjsmål om inget undantag i artikel 34.3 tillämpas.',
-    informingNotRequired:
-      'Nej. Incidenten bedöms inte medföra en hög risk för de registrerade, så information enligt artikel 34 krävs inte.',
+    consequencesSuggestion: (harms) =>
+      `Skriv om med era egna ord innan anmälan lämnas; texten skickas inte som den står. Incidenten kan leda till ${list(harms)}.`,
+    imyStatisticsCategories: 'Kategori enligt IMY:s statistikrapporter; e-tjänstens egna svarsalternativ är inte kontrollerade.',
+    informingDecision: {
+      informed: 'Ja.',
+      'will-inform': 'Nej, inte ännu. De registrerade kommer att informeras.',
+      'will-not-inform': 'Nej. De registrerade kommer inte att informeras.',
+    },
+    informingNotDecided: 'Inte beslutat ännu.',
+    informingNotDecidedHighRisk:
+      'Inte beslutat ännu. Bedömningen är hög risk: de registrerade ska informeras utan onödigt dröjsmål om inget av undantagen i artikel 34.3 är tillämpligt.',
+    informingNotApplicable: 'Inte aktuellt.',
+    noHighRisk: 'artikel 34.1: incidenten medför sannolikt inte en hög risk för de registrerades rättigheter och friheter',
+    informingGround: (ground, reason) => `${ground.charAt(0).toUpperCase()}${ground.slice(1)}.${reason ? ` ${reason}` : ''}`,
     groundsCandidates: (candidates) =>
-      `Inte beslutat. Undantag som underlaget kan stödja och som en person måste ta ställning till: ${list(candidates)}.`,
-    groundsNoHighRisk: 'Incidenten bedöms inte medföra en hög risk (artikel 34.1).',
-    informationToFollow: (reason, items) =>
-      `${reason}${items.length > 0 ? ` Uppgifter som lämnas senare: ${list(items)}.` : ''}`,
+      `Undantag som underlaget kan stödja och som en person måste ta ställning till: ${list(candidates)}.`,
+    supplementsToFollow: (what, items) => `Ja, en komplettering lämnas. ${what}${items.length > 0 ? ` Uppgifter som saknas nu: ${list(items)}.` : ''}`,
     nothingToFollow: 'Inga: anmälan bedöms vara fullständig.',
-    publicDocument:
-      'Anmälan blir allmän handling hos IMY. Den innehåller inga namn eller personnummer på de registrerade, bara uppgifter om incidenten.',
-    processorPublicDocument:
-      'Om ni är en myndighet kan underrättelsen bli allmän handling hos er. Den innehåller inga namn eller personnummer på de registrerade.',
+    processorNothingToFollow: 'Inga: underrättelsen bedöms vara fullständig.',
     controllerDecides:
       'Ni som personuppgiftsansvarig bedömer om incidenten ska anmälas till IMY (artikel 33.1) och om de registrerade ska informeras (artikel 34). Vi bistår med de uppgifter ni behöver (artikel 28.3 f).',
-    finalReport: 'Detta är den slutliga rapporten om incidenten. Inga fler kompletteringar planeras.',
+    completesReport: 'Denna komplettering fullständiggör anmälan. Inga fler kompletteringar lämnas.',
     noChanges: 'Inga uppgifter har ändrats sedan den förra anmälan.',
     noBreachStatement: (firstFiledAt) =>
       `Efter utredning bedömer vi att det som anmäldes ${firstFiledAt} inte var en personuppgiftsincident. Vi återkallar därför anmälan.`,
     recipientUnknown: 'Personuppgiftsansvarig (mottagare inte angiven)',
-    duration: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
+    duration: (hours, minutes) => (hours > 0 ? `${hours} tim ${minutes} min` : `${minutes} min`),
   },
   chrome: {
     headerReference: 'Vår referens',
@@ -251,14 +278,20 @@ export const SV_FILING_LABELS: FilingLabels = {
     headerTimeZone: 'Tidszon',
     headerFormVersion: 'Formulärversion',
     preliminary: 'Preliminär: uppgifter lämnas senare (artikel 33.4).',
-    missingTitle: 'Uppgifter som saknas',
-    missingIntro: 'Följande obligatoriska uppgifter är inte besvarade ännu:',
-    lateTitle: 'Försenad: skäl till dröjsmålet',
-    lateIntro: (lateBy) => `Rapporten upprättas ${lateBy} efter tidsfristen. Skälen till dröjsmålet ska anges.`,
-    lateReasonMissing: 'Skäl till dröjsmålet är inte angivna ännu.',
+    missingTitle: 'Kontrollista: det här saknas för en fullständig anmälan',
+    missingIntro:
+      'breachflow bedömer att en fullständig anmälan enligt artikel 33.3 också behöver följande uppgifter. Listan är vår kontroll, inte IMY:s obligatoriska fält.',
+    lateTitle: 'Försenad: motivering till förseningen',
+    lateIntro: (lateBy) => `Rapporten upprättas ${lateBy} efter tidsfristen. Motiveringen till förseningen ska anges.`,
+    lateReasonMissing: 'Motiveringen till förseningen är inte angiven ännu.',
     notAnswered: 'Uppgift saknas',
     noAnswer: 'Ingen uppgift',
     noDeadline: 'Ingen (ingen tidsfrist gäller för denna rapport)',
+    suggestion: 'Förslag',
+    legalDeadline: 'Tidsfrist (72 timmar, artikel 33.1)',
+    supplementDeadline: 'Tidsfrist för kompletteringar (fyra veckor enligt IMY)',
+    agreedDeadline: 'Tid enligt personuppgiftsbiträdesavtalet',
+    internalTarget: 'Vår interna målsättning (inte avtalad)',
     previousValue: 'Tidigare',
     currentValue: 'Nu',
     required: 'obligatorisk',

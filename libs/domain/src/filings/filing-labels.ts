@@ -1,4 +1,5 @@
-import type { IncidentCause } from '../incident/incident-facts.js';
+import type { IncidentCause, InformingDecision } from '../incident/incident-facts.js';
+import type { Harm } from './consequence-suggestion.js';
 import type { Art34Exception, RiskOutcome, SeverityBand } from '../risk/assessment.js';
 import type { ConfidentialityExposure, DataCategory, Protection, SubjectCategory } from '../risk/risk-facts.js';
 import type { FilingKind, FilingLanguage, FilingTrack } from './filing-input.js';
@@ -10,7 +11,6 @@ import type { TrackDocument } from './track-document.js';
 
 export interface SeverityStatement {
   outcome: string;
-  score: string;
   band: string;
   /** When a manager overrode the model: the model's outcome and the written justification. */
   override?: { computedOutcome: string; justification: string };
@@ -37,17 +37,23 @@ export interface FilingPhrases {
   exfiltrationRuledOut: string;
   exfiltrationNotRuledOut: string;
   severity(statement: SeverityStatement): string;
-  informingUndecided: string;
-  informingHighRisk: string;
-  informingNotRequired: string;
+  /** A suggestion of likely consequences for a person to rework, from the harms the facts make likely. */
+  consequencesSuggestion(harms: string[]): string;
+  /** Where the incident-type and cause categories come from (IMY's statistics, not the form's lists). */
+  imyStatisticsCategories: string;
+  informingDecision: Record<InformingDecision, string>;
+  informingNotDecided: string;
+  informingNotDecidedHighRisk: string;
+  informingNotApplicable: string;
+  /** Art. 34(1): the breach is not likely to result in a high risk. */
+  noHighRisk: string;
+  informingGround(ground: string, reason: string | null): string;
   groundsCandidates(candidates: string[]): string;
-  groundsNoHighRisk: string;
-  informationToFollow(reason: string, items: string[]): string;
+  supplementsToFollow(what: string, items: string[]): string;
   nothingToFollow: string;
-  publicDocument: string;
-  processorPublicDocument: string;
+  processorNothingToFollow: string;
   controllerDecides: string;
-  finalReport: string;
+  completesReport: string;
   noChanges: string;
   noBreachStatement(firstFiledAt: string): string;
   recipientUnknown: string;
@@ -74,6 +80,12 @@ export interface FilingChrome {
   notAnswered: string;
   /** An optional question left without an answer: nothing is owed. */
   noAnswer: string;
+  /** Caption of a suggested answer, for a person to rework before it is sent. */
+  suggestion: string;
+  legalDeadline: string;
+  supplementDeadline: string;
+  agreedDeadline: string;
+  internalTarget: string;
   /** The header's deadline when the report answers none (a processor's supplement). */
   noDeadline: string;
   previousValue: string;
@@ -92,6 +104,9 @@ export interface FilingLabels {
   authorityName: string;
   documentTitle: Record<FilingTrack, Record<FilingKind, string>>;
   kindName: Record<FilingKind, string>;
+  /** The kinds as a processor's notices are called ("underrättelse", never "anmälan"). */
+  processorKindName: Record<FilingKind, string>;
+  harms: Record<Harm, string>;
   sections: Record<FilingSectionId, string>;
   /** Section headings a processor's notice words differently. */
   processorSections: Partial<Record<FilingSectionId, string>>;

@@ -1,8 +1,7 @@
 import type { FilingInput, FilingItem, FilingSection } from './filing-input.js';
 import { answer, makeItem, showInstant, type FilingContext } from './filing-context.js';
 import { changedItems } from './facts-changes.js';
-import { delayReasonItem, makeSection, organisationItems } from './filing-items.js';
-import { isMissing } from './missing-items.js';
+import { delayReasonItem, makeSection, organisationItems, secrecyItem } from './filing-items.js';
 import { otherSection } from './other-section.js';
 
 type PreviousFiling = NonNullable<FilingInput['previous']>;
@@ -22,36 +21,31 @@ function followUpSection(context: FilingContext, previous: PreviousFiling): Fili
 }
 
 /**
- * A supplement or a final report: only what was missing or has changed since the earlier filing.
- * Answers the full report still lacks are listed too (unanswered), because IMY asks a filing with
- * gaps to say what is missing and why. A final report says that it is final and has nothing left
- * to follow; a supplement still names what will.
+ * A supplement gives only what is new or has changed since the earlier filing, each with the
+ * earlier answer beside it, as IMY asks — never the whole form again. A supplement that completes
+ * the report says so; one that does not says what will still follow.
  */
 export function supplementSections(context: FilingContext, previous: PreviousFiling, fullReport: readonly FilingSection[]): FilingSection[] {
   const reportOrder = fullReport.flatMap((section) => section.items);
   const position = (item: FilingItem): number => reportOrder.findIndex((candidate) => candidate.id === item.id);
   // Only questions this track's report asks (a processor's notice has no Art. 34 answers).
-  const changes = changedItems(context, previous.facts).filter((item) => position(item) >= 0);
-  const changedIds = new Set(changes.map((item) => item.id));
-  const outstanding = reportOrder.filter((item) => isMissing(item) && !changedIds.has(item.id) && !NOT_CARRIED_OVER.has(item.id));
-  const changeItems = [...changes, ...outstanding].sort((a, b) => position(a) - position(b));
+  const changes = changedItems(context, previous.facts)
+    .filter((item) => position(item) >= 0)
+    .sort((a, b) => position(a) - position(b));
   const sections = [
     followUpSection(context, previous),
-    makeSection(
-      context,
-      'changes',
-      changeItems.length > 0 ? changeItems : [makeItem(context, 'followUp.noChanges', context.labels.phrases.noChanges, { required: false })],
-    ),
+    makeSection(context, 'changes', changes.length > 0 ? changes : [makeItem(context, 'followUp.noChanges', context.labels.phrases.noChanges, { required: false })]),
   ];
-  if (context.input.kind === 'final') {
-    sections.push(makeSection(context, 'other', [makeItem(context, 'followUp.final', context.labels.phrases.finalReport, { required: false })]));
-    return sections;
+  if (context.input.completesReport || context.input.kind === 'final') {
+    return [...sections, makeSection(context, 'other', [makeItem(context, 'followUp.completes', context.labels.phrases.completesReport, { required: false }), secrecyItem(context)])];
   }
-  return [...sections, otherSection(context, sections)];
+  return [...sections, otherSection(context, [...sections, ...answersOfTheReport(fullReport)])];
 }
 
-/** Answers a follow-up gives in its own right rather than carrying over from the full report. */
-const NOT_CARRIED_OVER: ReadonlySet<string> = new Set(['timeline.delayReason', 'other.informationToFollow']);
+/** The report's own answers, without its closing section: what a supplement's checklist still looks at. */
+export function answersOfTheReport(fullReport: readonly FilingSection[]): FilingSection[] {
+  return fullReport.filter((section) => section.id !== 'other');
+}
 
 /** On investigation it was no personal data breach after all: withdraw the filing, and say why. */
 export function noBreachSections(context: FilingContext, previous: PreviousFiling): FilingSection[] {

@@ -1,6 +1,6 @@
 import type { FilingSection } from './filing-input.js';
 import type { FilingContext } from './filing-context.js';
-import { IMY_FORM_VERSION, IMY_QUESTION_NUMBERS_2025_02 } from './imy-form-2025-02.js';
+import { IMY_FORM_VERSION, IMY_MANDATORY_FIELDS, IMY_QUESTION_NUMBERS } from './imy-form-2026-11.js';
 import type { TrackDocument } from './track-document.js';
 import {
   affectedItems,
@@ -18,7 +18,7 @@ import { otherSection } from './other-section.js';
 
 /**
  * The controller's notification to IMY (Art. 33), section by section in the order of the Swedish
- * e-service (form `imy-2025-02`), so that a person can copy it field by field.
+ * e-service (form `imy-2026-11`), so that a person can copy it field by field.
  */
 function imyReportSections(context: FilingContext): FilingSection[] {
   const sections = [
@@ -39,7 +39,9 @@ export const IMY_REPORT: TrackDocument = {
   formVersion: IMY_FORM_VERSION,
   voice: 'controller',
   firstReport: imyReportSections,
-  questionNumber: (id) => IMY_QUESTION_NUMBERS_2025_02[id],
+  questionNumber: (id, language) => IMY_QUESTION_NUMBERS[language][id],
+  mandatoryOnForm: (id) => IMY_MANDATORY_FIELDS.includes(id),
+  deadlineLabel: (input, labels) => (input.kind === 'initial' ? labels.chrome.legalDeadline : labels.chrome.supplementDeadline),
   numberedInOrder: false,
   recipient: (_input, labels) => labels.authorityName,
 };

@@ -25,4 +25,4 @@ export {
   type ImyCauseGroup,
   type ImyIncidentType,
 } from './imy-categories-2025-02.js';
-export { IMY_FORM_VERSION, IMY_QUESTION_NUMBERS_2025_02 } from './imy-form-2025-02.js';
+export { IMY_FORM_VERSION, IMY_MANDATORY_FIELDS, IMY_QUESTION_NUMBERS } from './imy-form-2026-11.js';

@@ -12,6 +12,7 @@ export function missingItems(sections: readonly FilingSection[]): FilingDocument
   return missing;
 }
 
+/** A required answer is a gap while it is empty or says that nobody has decided yet. */
 export function isMissing(item: FilingItem): boolean {
-  return item.required && item.value === null;
+  return item.required && (item.value === null || item.undecided === true);
 }

@@ -42,6 +42,8 @@ export const PROCESSOR_NOTICE: TrackDocument = {
   voice: 'processor',
   firstReport: processorNoticeSections,
   questionNumber: () => undefined,
+  mandatoryOnForm: () => false,
+  deadlineLabel: (input, labels) => (input.organisation.processorNoticeTimeAgreed ? labels.chrome.agreedDeadline : labels.chrome.internalTarget),
   numberedInOrder: true,
   recipient: (input, labels) => input.recipient?.trim() || labels.phrases.recipientUnknown,
 };

@@ -17,6 +17,10 @@ export interface TrackDocument {
   firstReport(context: FilingContext): FilingSection[];
   /** The number the recipient's form gives a question in this language; undefined where none was confirmed. */
   questionNumber(id: FilingItemId, language: FilingLanguage): string | undefined;
+  /** The recipient's form marks the question mandatory (as confirmed on the form). */
+  mandatoryOnForm(id: FilingItemId): boolean;
+  /** What the header calls the deadline (legal, agreed or an internal target). */
+  deadlineLabel(input: FilingInput, labels: FilingLabels): string;
   /** No authority form to follow: the questions are numbered 1, 2, 3 … in order. */
   numberedInOrder: boolean;
   /** Whom the report addresses, as the header names it. */

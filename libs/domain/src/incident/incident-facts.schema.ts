@@ -1,5 +1,5 @@
 import { riskFactsSchema } from '../risk/risk-facts.schema.js';
-import { INCIDENT_CAUSES, NIS2_ENTITY_CLASSES, ORGANISATION_ROLES } from './incident-facts.js';
+import { INCIDENT_CAUSES, INFORMING_DECISIONS, NIS2_ENTITY_CLASSES, NOT_INFORMING_GROUNDS, ORGANISATION_ROLES } from './incident-facts.js';
 
 const instant = { type: 'string', format: 'date-time' } as const;
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
@@ -29,6 +29,25 @@ export const incidentFactsProperties = {
   likelyConsequences: text(10_000),
   measures: text(10_000),
   affectedControllers: { type: 'array', minItems: 1, maxItems: 50, uniqueItems: true, items: text(300) },
+  informingDataSubjects: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['decision'],
+    properties: {
+      decision: { enum: INFORMING_DECISIONS },
+      informedAt: instant,
+      how: text(2_000),
+      plannedAt: instant,
+      ground: { enum: NOT_INFORMING_GROUNDS },
+      reason: text(5_000),
+    },
+    // Each decision carries what IMY asks about it: when and how; when; or why not.
+    allOf: [
+      { if: { properties: { decision: { const: 'informed' } } }, then: { properties: { informedAt: true, how: true }, required: ['informedAt', 'how'] } },
+      { if: { properties: { decision: { const: 'will-inform' } } }, then: { properties: { plannedAt: true }, required: ['plannedAt'] } },
+      { if: { properties: { decision: { const: 'will-not-inform' } } }, then: { properties: { ground: true, reason: true }, required: ['ground', 'reason'] } },
+    ],
+  },
   careProvider: { type: 'boolean' },
   nis2EntityClass: { enum: NIS2_ENTITY_CLASSES },
   ...riskFactsSchema.properties,

@@ -1,3 +1,4 @@
+import type { Art34Exception } from '../risk/assessment.js';
 import type { RiskFacts } from '../risk/risk-facts.js';
 
 export const INCIDENT_CAUSES = [
@@ -16,6 +17,27 @@ export type OrganisationRole = (typeof ORGANISATION_ROLES)[number];
 
 export const NIS2_ENTITY_CLASSES = ['essential', 'important', 'none'] as const;
 export type Nis2EntityClass = (typeof NIS2_ENTITY_CLASSES)[number];
+
+export const INFORMING_DECISIONS = ['informed', 'will-inform', 'will-not-inform'] as const;
+export type InformingDecision = (typeof INFORMING_DECISIONS)[number];
+
+/** Why the people are not informed: an Art. 34(3) ground, or that the risk is not high (Art. 34(1)). */
+export const NOT_INFORMING_GROUNDS = ['no-high-risk', '34(3)(a)', '34(3)(b)', '34(3)(c)'] as const;
+export type NotInformingGround = 'no-high-risk' | Art34Exception;
+
+/** What the controller has decided and done about informing the people (Art. 34), as IMY asks it. */
+export interface InformingDataSubjects {
+  decision: InformingDecision;
+  /** When they were informed (decision `informed`). */
+  informedAt?: string;
+  /** How they were informed, e.g. "e-post till var och en" (decision `informed`). */
+  how?: string;
+  /** When they will be informed (decision `will-inform`). */
+  plannedAt?: string;
+  /** Why not (decision `will-not-inform`). */
+  ground?: NotInformingGround;
+  reason?: string;
+}
 
 /** When the breach happened: an instant, or a range when only bounds are known. */
 export type OccurredAt = string | { from: string; to: string };
@@ -41,6 +63,8 @@ export interface IncidentFacts extends Partial<RiskFacts> {
   measures?: string;
   /** Art. 33(2): when we are the processor, the controllers we must notify (names). */
   affectedControllers?: string[];
+  /** The decision on informing the people (Art. 34); absent while it is not taken. */
+  informingDataSubjects?: InformingDataSubjects;
   careProvider?: boolean;
   nis2EntityClass?: Nis2EntityClass;
 }

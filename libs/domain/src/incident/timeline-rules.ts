@@ -19,10 +19,15 @@ export function timelineErrors(facts: IncidentFacts, now: Date): FieldError[] {
       ? ([['occurredAt.from', facts.occurredAt.from], ['occurredAt.to', facts.occurredAt.to]] as Array<[string, string]>)
       : ([['occurredAt', facts.occurredAt]] as Array<[string, string | undefined]>)),
   ];
+  const informedAt = facts.informingDataSubjects?.informedAt;
+  instants.push(['informingDataSubjects.informedAt', informedAt], ['informingDataSubjects.plannedAt', facts.informingDataSubjects?.plannedAt]);
   for (const [field, value] of instants) {
     if (value !== undefined && Number.isNaN(new Date(value).getTime())) errors.push({ field, message: 'is not a representable instant' });
   }
   if (errors.length > 0) return errors;
+  if (informedAt !== undefined && new Date(informedAt).getTime() > now.getTime() + CLOCK_SKEW_TOLERANCE_MS) {
+    errors.push({ field: 'informingDataSubjects.informedAt', message: 'may not lie in the future (use plannedAt for a planned communication)' });
+  }
   const latestAllowed = now.getTime() + CLOCK_SKEW_TOLERANCE_MS;
   const at = (iso: string) => new Date(iso).getTime();
   const occurredFrom =

@@ -31,7 +31,7 @@ export interface RegisterCompletenessInput {
   assessment: Pick<RegisterAssessment, 'overridden' | 'overrideJustification'> | null | undefined;
   /** An outcome a manager recorded where the model gave none (facts it could not assess). */
   override?: { justification: string | null } | null;
-  filings: ReadonlyArray<Pick<RegisterFiling, 'track' | 'filedAt' | 'late'>>;
+  filings: ReadonlyArray<Pick<RegisterFiling, 'track' | 'kind' | 'filedAt' | 'late'>>;
   notRequired: ReadonlyArray<Pick<RegisterNotRequired, 'track' | 'reason'>>;
   delayReasons?: readonly string[] | null;
 }
@@ -58,7 +58,10 @@ export function registerEntryMissing(entry: RegisterCompletenessInput, owedTrack
     missing.push('override-justification');
   }
 
-  const filedLate = entry.filings.some((filing) => given(filing.filedAt) && filing.late === true);
+  // Art. 33(1) asks the reasons for a late first report on the tracks it governs, not for a late supplement.
+  const filedLate = entry.filings.some(
+    (filing) => given(filing.filedAt) && filing.late === true && filing.kind === 'initial' && isTrackKind(filing.track) && TRACK_CATALOGUE[filing.track].delayReasonWhenLate,
+  );
   if (filedLate && !(entry.delayReasons ?? []).some(given)) missing.push('delay-reasons');
 
   const seen = new Set<string>();

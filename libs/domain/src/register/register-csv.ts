@@ -34,7 +34,7 @@ const CAUSE: Record<IncidentCause, Text> = {
 };
 
 const OUTCOME: Record<RiskOutcome, Text> = {
-  'no-risk': { sv: 'Ingen risk', en: 'No risk' },
+  'no-risk': { sv: 'Risk osannolik', en: 'Risk unlikely' },
   risk: { sv: 'Risk', en: 'Risk' },
   'high-risk': { sv: 'Hög risk', en: 'High risk' },
 };
@@ -60,7 +60,7 @@ const GAP: Record<string, Text> = {
   'remedial-action': { sv: 'Vidtagna eller planerade åtgärder', en: 'Measures taken or proposed' },
   assessment: { sv: 'Riskbedömning', en: 'Risk assessment' },
   'override-justification': { sv: 'Motivering till ändrad riskbedömning', en: 'Justification of the overridden outcome' },
-  'delay-reasons': { sv: 'Skäl till att anmälan gjordes för sent', en: 'Reasons for the late report' },
+  'delay-reasons': { sv: 'Motivering till förseningen', en: 'Reasons for the delay' },
 };
 
 const WORDS = {

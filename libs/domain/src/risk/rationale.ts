@@ -1,4 +1,5 @@
 import type { Art34Exception, RiskOutcome, Severity, SeverityBand } from './assessment.js';
+import { ART34_EXCEPTION_TEXT } from './art34-exceptions.js';
 import { formatScore, type Finding } from './finding.js';
 
 // The rationale is what a DPO copies into the register and the filing to IMY, so it is written
@@ -9,45 +10,32 @@ const OUTCOME_EN: Record<RiskOutcome, string> = {
     'The breach is unlikely to result in a risk to the rights and freedoms of the people affected: record it in the ' +
     'internal breach register (GDPR Art. 33(5)); neither the supervisory authority nor the people need to be notified.',
   risk:
-    'The breach is likely to result in a risk to the people affected: notify the supervisory authority (IMY) within ' +
-    '72 hours of becoming aware of it (Art. 33) and record it in the register. It is not likely to result in a high ' +
+    'The breach is likely to result in a risk to the people affected: notify the supervisory authority (IMY) without ' +
+    'undue delay and at the latest within 72 hours of becoming aware of it (Art. 33) and record it in the register. It is not likely to result in a high ' +
     'risk, so the people affected need not be informed (Art. 34).',
   'high-risk':
     'The breach is likely to result in a high risk to the people affected: notify the supervisory authority (IMY) ' +
-    'within 72 hours of becoming aware of it (Art. 33), inform the people affected without undue delay (Art. 34), and ' +
+    'without undue delay and at the latest within 72 hours of becoming aware of it (Art. 33), inform the people affected without undue delay (Art. 34), and ' +
     'record it in the register.',
 };
 
 const OUTCOME_SV: Record<RiskOutcome, string> = {
   'no-risk':
     'Det är osannolikt att incidenten medför en risk för de registrerades rättigheter och friheter: dokumentera den ' +
-    'i den interna incidentförteckningen (artikel 33.5 i dataskyddsförordningen). Varken Integritetsskyddsmyndigheten ' +
+    'i dokumentationen av personuppgiftsincidenter (artikel 33.5 i dataskyddsförordningen). Varken Integritetsskyddsmyndigheten ' +
     'eller de registrerade behöver underrättas.',
   risk:
-    'Incidenten medför sannolikt en risk för de registrerade: anmäl den till Integritetsskyddsmyndigheten (IMY) inom ' +
-    '72 timmar från att ni fick kännedom om den (artikel 33) och dokumentera den. Den medför sannolikt inte en hög ' +
+    'Incidenten medför sannolikt en risk för de registrerade: anmäl den till Integritetsskyddsmyndigheten (IMY) utan ' +
+    'onödigt dröjsmål och senast inom 72 timmar från att ni fick vetskap om den (artikel 33) och dokumentera den. Den medför sannolikt inte en hög ' +
     'risk, så de registrerade behöver inte informeras (artikel 34).',
   'high-risk':
     'Incidenten medför sannolikt en hög risk för de registrerade: anmäl den till Integritetsskyddsmyndigheten (IMY) ' +
-    'inom 72 timmar från att ni fick kännedom om den (artikel 33), informera de registrerade utan onödigt dröjsmål ' +
+    'utan onödigt dröjsmål och senast inom 72 timmar från att ni fick vetskap om den (artikel 33), informera de registrerade utan onödigt dröjsmål ' +
     '(artikel 34) och dokumentera den.',
 };
 
 const BAND_EN: Record<SeverityBand, string> = { low: 'low', medium: 'medium', high: 'high', 'very-high': 'very high' };
 const BAND_SV: Record<SeverityBand, string> = { low: 'låg', medium: 'medel', high: 'hög', 'very-high': 'mycket hög' };
-
-const ART34_EN: Record<Art34Exception, string> = {
-  '34(3)(a)': 'Art. 34(3)(a), the data is unintelligible to anyone not authorised to read it',
-  '34(3)(b)': 'Art. 34(3)(b), measures taken since mean the high risk is no longer likely to materialise',
-  '34(3)(c)': 'Art. 34(3)(c), informing each person would take disproportionate effort (a public communication is then required)',
-};
-
-const ART34_SV: Record<Art34Exception, string> = {
-  '34(3)(a)': 'artikel 34.3 a, uppgifterna är oläsbara för den som inte har behörighet att ta del av dem',
-  '34(3)(b)': 'artikel 34.3 b, vidtagna åtgärder gör att den höga risken sannolikt inte längre kommer att uppstå',
-  '34(3)(c)':
-    'artikel 34.3 c, att informera varje person skulle innebära en oproportionerligt stor ansträngning (då krävs i stället ett offentligt meddelande)',
-};
 
 const isDoubt = (finding: Finding): boolean => finding.id.startsWith('doubt.');
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
@@ -77,7 +65,7 @@ export function writeRationale({ outcome, severity, findings, art34Exceptions }:
       ? `Where the facts left doubt, the model chose the outcome that protects people: ${list(doubts, (f) => f.label)}.`
       : '',
     art34Exceptions.length > 0
-      ? `Possible exceptions to informing the people, for a person to confirm if the outcome is high risk: ${art34Exceptions.map((e) => ART34_EN[e]).join('; ')}.`
+      ? `Possible exceptions to informing the people, for a person to confirm if the outcome is high risk: ${art34Exceptions.map((e) => ART34_EXCEPTION_TEXT[e].en).join('; ')}.`
       : '',
   ];
 
@@ -92,7 +80,7 @@ export function writeRationale({ outcome, severity, findings, art34Exceptions }:
       ? `Där underlaget lämnar utrymme för tvivel har modellen valt det utfall som skyddar de registrerade: ${list(doubts, (f) => f.labelSv)}.`
       : '',
     art34Exceptions.length > 0
-      ? `Möjliga undantag från att informera de registrerade, som en person måste ta ställning till om risken är hög: ${art34Exceptions.map((e) => ART34_SV[e]).join('; ')}.`
+      ? `Möjliga undantag från att informera de registrerade, som en person måste ta ställning till om risken är hög: ${art34Exceptions.map((e) => ART34_EXCEPTION_TEXT[e].sv).join('; ')}.`
       : '',
   ];
 

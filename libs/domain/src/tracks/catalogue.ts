@@ -111,7 +111,8 @@ const CATALOGUE = {
     owedWhen: { basis: 'outcome', roles: ['processor'], atLeast: null },
     reportPerAffectedController: true,
     deadline: { basis: 'organisation-target', setting: 'processorNoticeHours', defaultHours: 24 },
-    delayReasonWhenLate: true,
+    // Art. 33(1)'s reasons for delay bind the controller's notification, not a processor's notice.
+    delayReasonWhenLate: false,
     roles: { draft: INCIDENT_EDITORS, record: INCIDENT_EDITORS, ...decisions },
     minimumReasonLength: WRITTEN_REASON_MIN_LENGTH,
     recordChannels: ['e-mail', 'letter', 'other'],

@@ -38,7 +38,8 @@ const ACTIONS: Record<keyof TrackRoles, string> = {
  * - the first recorded filing freezes the track's lateness: a later correction of awareAt can
  *   neither make it late nor in time;
  * - a late first report needs the reasons for the delay (Art. 33(1)), where the track asks for them;
- * - a supplement answers its own deadline (the supplement period), never the first report's;
+ * - a supplement answers its own deadline (the supplement period), never the first report's; the
+ *   period (IMY: four calendar weeks) runs only when the first report announced supplements;
  * - a filed report never changes: supplements and withdrawals are further reports that refer to it.
  */
 export function decideFilingStep(state: FilingTrackState, command: FilingTrackCommand, actor: Actor, now: number): FilingStepDecision {
@@ -88,6 +89,8 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
         recipient,
         deadline: command.kind === 'initial' ? state.deadline : state.supplementDeadline,
         filedAt: null,
+        announcesSupplements: command.kind === 'initial' && command.announcesSupplements === true,
+        completesReport: command.kind === 'final' || (command.kind === 'supplement' && command.completesReport === true),
       };
       const supersedes = [...filedReports(state)].reverse().find((earlier) => earlier.recipient === recipient);
       return {
@@ -109,7 +112,14 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
       const current = findFiling(command.filingId);
       if (!current) return refused('not-found', `report ${command.filingId} does not belong to this track`);
       if (current.status === 'filed') return refused('conflict', 'a filed report never changes: draft a supplement instead');
-      const filing: TrackFiling = { ...current, status: 'draft', revision: current.revision + 1, lastEditorId: actor.userId };
+      const filing: TrackFiling = {
+        ...current,
+        status: 'draft',
+        revision: current.revision + 1,
+        lastEditorId: actor.userId,
+        announcesSupplements: current.kind === 'initial' ? (command.announcesSupplements ?? current.announcesSupplements) : false,
+        completesReport: current.kind === 'supplement' ? (command.completesReport ?? current.completesReport) : current.completesReport,
+      };
       const supersedes = [...filedReports(state)].reverse().find((earlier) => earlier.recipient === current.recipient);
       return { ok: true, state: withFiling(filing), effect: { type: 'render', filing, supersedesId: supersedes?.filingId ?? null, preparedAt: new Date(now).toISOString() } };
     }
@@ -159,12 +169,14 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
       }
       const filing: TrackFiling = { ...current, status: 'filed', filedAt };
       let next: FilingTrackState = { ...withFiling(filing), late: trackLate, firstFiledAt: state.firstFiledAt ?? filedAt };
-      if (filing.kind === 'final' || filing.kind === 'no-breach') next = { ...next, complete: true };
+      if (filing.completesReport || filing.kind === 'no-breach') next = { ...next, complete: true };
       else if (everyFirstReportFiled(next) && !everyFirstReportFiled(state)) {
-        // Every first report is in: either supplements are expected within their period, or nothing more is owed.
-        next = definition.supplements
-          ? { ...next, supplementDeadline: windowEnd(definition.supplements, filedAt, state.timeZone) }
-          : { ...next, complete: true };
+        // Every first report is in. A track without supplement periods owes nothing more; otherwise the
+        // period runs when supplements were announced, and the track rests as filed when they were not.
+        if (!definition.supplements) next = { ...next, complete: true };
+        else if (filing.announcesSupplements || !state.supplementsOnlyWhenAnnounced) {
+          next = { ...next, supplementDeadline: windowEnd(definition.supplements, filedAt, state.timeZone) };
+        }
       }
       const late = filing.deadline !== null && isPastDeadline(filing.deadline, filedAt);
       return { ok: true, state: next, effect: { type: 'filed', filing, channel: command.channel, delayReason, late } };

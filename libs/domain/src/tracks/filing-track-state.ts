@@ -28,6 +28,10 @@ export interface TrackFiling {
   /** The deadline this report answers: the track's for a first report, the supplement period's for a supplement; null when none applies. */
   deadline: string | null;
   filedAt: string | null;
+  /** A first report that says supplements will follow (Art. 33(4)); IMY then expects them within four weeks. */
+  announcesSupplements: boolean;
+  /** A supplement that completes the report: nothing more follows. */
+  completesReport: boolean;
 }
 
 /** Everything the rules of a filing track decide from; the workflow holds it and persists each step. */
@@ -49,8 +53,13 @@ export interface FilingTrackState {
   /** When supplements are due, once the first report is recorded on a track that expects them. */
   supplementDeadline: string | null;
   notRequired: { reason: string; decidedBy: string } | null;
-  /** A final or "no breach after all" report has been recorded: nothing more is owed. */
+  /** A completing supplement or a "no breach after all" report has been recorded: nothing more is owed. */
   complete: boolean;
+  /**
+   * The supplement period runs only when the first report announced supplements (runs started
+   * before that rule keep the period after every first report).
+   */
+  supplementsOnlyWhenAnnounced: boolean;
 }
 
 export interface OpenTrack {
@@ -59,6 +68,7 @@ export interface OpenTrack {
   windowMs: number;
   timeZone?: string;
   recipients?: string[] | null;
+  supplementsOnlyWhenAnnounced?: boolean;
 }
 
 export function openFilingTrack(open: OpenTrack): FilingTrackState {
@@ -75,6 +85,7 @@ export function openFilingTrack(open: OpenTrack): FilingTrackState {
     supplementDeadline: null,
     notRequired: null,
     complete: false,
+    supplementsOnlyWhenAnnounced: open.supplementsOnlyWhenAnnounced ?? true,
   };
 }
 

@@ -19,7 +19,12 @@ export class Filing {
   @Column('text', { nullable: true }) recipient!: string | null;
   @Column('int', { name: 'facts_version' }) factsVersion!: number;
   @Column('jsonb') document!: FilingDocument;
-  @Column('text', { name: 'information_to_follow', nullable: true }) informationToFollow!: string | null;
+  /** What will follow in a supplement (Art. 33(4)); set on a first report, it announces supplements. */
+  @Column('text', { name: 'supplements_to_follow', nullable: true }) supplementsToFollow!: string | null;
+  /** A supplement that completes the report. */
+  @Column('boolean', { name: 'completes_report', default: false }) completesReport!: boolean;
+  /** What this report asks the recipient to keep confidential; the organisation's default when null. */
+  @Column('text', { name: 'secrecy_request', nullable: true }) secrecyRequest!: string | null;
   @Column('uuid', { name: 'author_id' }) authorId!: string;
   /** Who rendered the current revision: the four-eyes rule keeps this person from approving it. */
   @Column('uuid', { name: 'last_editor_id' }) lastEditorId!: string;

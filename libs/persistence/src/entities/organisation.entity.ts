@@ -17,5 +17,9 @@ export class Organisation {
   @Column('jsonb', { name: 'reminder_fractions', default: () => "'[0.5, 0.75, 0.9, 1]'" }) reminderFractions!: number[];
   /** Target for a processor's Art. 33(2) notice to its controllers ("without undue delay"). */
   @Column('int', { name: 'processor_notice_hours', default: 24 }) processorNoticeHours!: number;
+  /** That target is agreed in the processing agreement (Art. 28(3)(f)), not only an internal one. */
+  @Column('boolean', { name: 'processor_notice_time_agreed', default: false }) processorNoticeTimeAgreed!: boolean;
+  /** What the organisation asks IMY, by default, to keep confidential (the report's last free-text field). */
+  @Column('text', { name: 'secrecy_note', nullable: true }) secrecyNote!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
