@@ -7,6 +7,7 @@
  */
 import type { FilingKind, FilingLanguage } from '../libs/domain/src/filings/filing-input.js';
 import type { TrackKind } from '../libs/domain/src/tracks/catalogue.js';
+import type { ScreeningAnswers } from '../libs/domain/src/tracks/screening.js';
 
 export interface RecordClockInput {
   incidentId: string;
@@ -89,6 +90,15 @@ export interface RecordNotRequiredInput {
   actorId: string;
 }
 
+export interface RecordStageChangeInput {
+  incidentId: string;
+  organisationId: string;
+  track: TrackKind;
+  change: 'intermediate-requested' | 'handled';
+  at: string;
+  actorId: string;
+}
+
 export type TrackNoticeKind = 'reminder' | 'escalation' | 'overdue' | 'supplement-reminder';
 
 export interface TrackNoticeInput {
@@ -101,6 +111,19 @@ export interface TrackNoticeInput {
   dueAt: string;
   deadline: string;
   firedAt: string;
+}
+
+export interface RecordScreeningInput {
+  /** Chosen by the workflow, so that a retried activity records the decision once. */
+  screeningId: string;
+  incidentId: string;
+  organisationId: string;
+  track: TrackKind;
+  applies: boolean;
+  reason: string;
+  answers: ScreeningAnswers;
+  actorId: string;
+  decidedAt: string;
 }
 
 export interface RecordClosedInput {
@@ -127,6 +150,8 @@ export interface FilingActivities {
   recordTransition(input: TransitionInput): Promise<void>;
   recordFiled(input: RecordFiledInput): Promise<void>;
   recordNotRequired(input: RecordNotRequiredInput): Promise<void>;
+  /** A staged track's change that moves a deadline (a CSIRT request, the incident handled), with its audit event. */
+  recordStageChange(input: RecordStageChangeInput): Promise<void>;
 }
 
 export interface NoticeActivities {
@@ -136,6 +161,8 @@ export interface NoticeActivities {
 
 export interface IncidentActivities {
   recordClosed(input: RecordClosedInput): Promise<void>;
+  /** A screening decision with its answers and reason, with its audit event. */
+  recordScreening(input: RecordScreeningInput): Promise<void>;
 }
 
 export interface DigestActivities {

@@ -1,12 +1,13 @@
-import { allHandlersFinished, condition, patched, proxyActivities, setHandler, startChild, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, proxyActivities, setHandler, startChild, uuid4, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import { refuse } from '../libs/domain/src/failures.js';
 import type { OrganisationRole } from '../libs/domain/src/incident/incident-facts.js';
 import { RISK_OUTCOMES, type RiskOutcome } from '../libs/domain/src/risk/assessment.js';
-import { isFilingTrack, TRACK_CATALOGUE, windowHours, type TrackKind } from '../libs/domain/src/tracks/catalogue.js';
+import { isFilingTrack, TRACK_CATALOGUE, windowMs, type TrackKind } from '../libs/domain/src/tracks/catalogue.js';
 import type { TrackStatus } from '../libs/domain/src/tracks/filing-track-state.js';
 import { nextOwedTracks, type OwedTrack } from '../libs/domain/src/tracks/owed-tracks.js';
 import { refuseClose, refuseTrackNotRequired, type OwedTrackPicture } from '../libs/domain/src/tracks/owed-track-decisions.js';
+import { refuseScreening, type ScreeningRecord } from '../libs/domain/src/tracks/screening.js';
 import type { ClockActivities, FilingActivities, IncidentActivities } from './activity-contracts.js';
 import { DeadlineClock } from './deadline-clock.js';
 import {
@@ -16,8 +17,10 @@ import {
   recordFactsVersionUpdate,
   recordRiskOutcomeUpdate,
   trackStatusSignal,
+  recordScreeningUpdate,
   type CloseIncidentRequest,
   type IncidentState,
+  type ScreeningUpdateRequest,
   type IncidentWorkflowInput,
   type TrackNotRequiredRequest,
 } from './messages.js';
@@ -33,10 +36,9 @@ const clockActivities = proxyActivities<ClockActivities>(activityOptions);
 const filingActivities = proxyActivities<FilingActivities>(activityOptions);
 const incidentActivities = proxyActivities<IncidentActivities>(activityOptions);
 
-const HOUR_MS = 3_600_000;
 /** The clock the incident holds until the Art. 33 track's own workflow takes it over. */
 const ART33 = TRACK_CATALOGUE['gdpr-art33'];
-const ART33_WINDOW_MS = windowHours(ART33.deadline!) * HOUR_MS;
+const ART33_WINDOW_MS = windowMs(ART33.deadline!)!;
 
 /**
  * One incident, from awareness to closure. Until the risk is known it holds the Art. 33 clock
@@ -53,6 +55,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
   let riskOutcome: RiskOutcome | null = input.outcome ?? null;
   let tracks: OwedTrack[] = [];
   const trackStatus: Partial<Record<TrackKind, TrackStatus>> = {};
+  const screenings: Partial<Record<TrackKind, ScreeningRecord>> = {};
   const children = new Map<TrackKind, ChildWorkflowHandle<typeof filingTrackWorkflow>>();
   let anchorMoved = false;
   let closed = false;
@@ -69,6 +72,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     trackStatus: { ...trackStatus },
     status: closed ? 'closed' : 'open',
     clocks: [art33.state(Date.now())],
+    screenings: { ...screenings },
   });
   const picture = (): OwedTrackPicture => ({ owed: tracks.map((track) => track.kind), statuses: trackStatus });
 
@@ -148,6 +152,37 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     { validator: judgeNotRequired },
   );
 
+  const judgeScreening = (request: ScreeningUpdateRequest) => {
+    if (closed) throw refusalFailure(refuse('conflict', 'the incident is closed'));
+    const refusal = refuseScreening(request, request.actor, screenings);
+    if (refusal) throw refusalFailure(refusal);
+  };
+  setHandler(
+    recordScreeningUpdate,
+    (request) =>
+      steps.runExclusive(async () => {
+        judgeScreening(request);
+        const track = request.track as TrackKind;
+        const now = new Date(Date.now()).toISOString();
+        await incidentActivities.recordScreening({
+          screeningId: uuid4(),
+          incidentId: input.incidentId,
+          organisationId: input.organisationId,
+          track,
+          applies: request.applies,
+          reason: request.reason.trim(),
+          answers: request.answers,
+          actorId: request.actor.userId,
+          decidedAt: now,
+        });
+        screenings[track] = { applies: request.applies, decidedBy: request.actor.userId, decidedAt: now };
+        // Screened in, the track is owed from now on; its workflow starts in the main loop.
+        if (request.applies && !tracks.some((owed) => owed.kind === track)) tracks = [...tracks, { kind: track, owedSince: now, impliedByCurrentOutcome: true }];
+        return state();
+      }),
+    { validator: judgeScreening },
+  );
+
   const judgeClose = (request: CloseIncidentRequest) => {
     const refusal = refuseClose(picture(), closed, request.actor);
     if (refusal) throw refusalFailure(refusal);
@@ -164,6 +199,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     { validator: judgeClose },
   );
 
+  const settings = { processorNoticeHours: input.processorNoticeHours, ...input.clockSettings };
   const startOwedTracks = async () => {
     for (const { kind } of tracks) {
       if (!isFilingTrack(kind) || children.has(kind)) continue;
@@ -176,10 +212,11 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
             organisationId: input.organisationId,
             track: kind,
             anchorAt: art33.anchorAt.toISOString(),
-            windowMs: windowHours(definition.deadline!, { processorNoticeHours: input.processorNoticeHours }) * HOUR_MS,
+            windowMs: windowMs(definition.deadline!, settings)!,
             reminderFractions: input.reminderFractions,
             recipients: definition.reportPerAffectedController ? input.affectedControllers : undefined,
             timeZone: input.timeZone,
+            settings,
           },
         ],
         // A track outlives nothing: it is settled before the incident closes.

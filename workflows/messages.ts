@@ -1,7 +1,8 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { OrganisationRole } from '../libs/domain/src/incident/incident-facts.js';
 import type { RiskOutcome } from '../libs/domain/src/risk/assessment.js';
-import type { TrackKind } from '../libs/domain/src/tracks/catalogue.js';
+import type { ClockSettings, TrackKind } from '../libs/domain/src/tracks/catalogue.js';
+import type { ScreeningAnswers, ScreeningRecord } from '../libs/domain/src/tracks/screening.js';
 import type { Actor } from '../libs/domain/src/tracks/filing-track-commands.js';
 import type { TrackStatus } from '../libs/domain/src/tracks/filing-track-state.js';
 import type { OwedTrack } from '../libs/domain/src/tracks/owed-tracks.js';
@@ -25,6 +26,8 @@ export interface IncidentWorkflowInput {
   affectedControllers?: string[];
   /** The organisation's time zone, where calendar periods are counted (Europe/Stockholm when absent). */
   timeZone?: string;
+  /** The organisation's clock targets (e.g. Lex Maria's report and investigation targets). */
+  clockSettings?: ClockSettings;
 }
 
 export interface ReminderState {
@@ -54,6 +57,8 @@ export interface IncidentState {
   trackStatus: Partial<Record<TrackKind, TrackStatus>>;
   status: 'open' | 'closed';
   clocks: ClockState[];
+  /** What people decided when screening the tracks that are owed only by a person's decision. */
+  screenings: Partial<Record<TrackKind, ScreeningRecord>>;
 }
 
 export interface FactsVersionRecorded {
@@ -93,6 +98,17 @@ export interface TrackNotRequiredRequest {
   reason: string;
   actor: Actor;
 }
+
+export interface ScreeningUpdateRequest {
+  track: string;
+  applies: boolean;
+  reason: string;
+  answers: ScreeningAnswers;
+  actor: Actor;
+}
+
+/** A person screened a track in (it becomes owed, with its own workflow) or out. */
+export const recordScreeningUpdate = defineUpdate<IncidentState, [ScreeningUpdateRequest]>('recordScreening');
 
 /** A track without a workflow of its own decided not required. */
 export const markTrackNotRequiredUpdate = defineUpdate<IncidentState, [TrackNotRequiredRequest]>('markTrackNotRequired');

@@ -1,8 +1,8 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FilingKind, FilingLanguage } from '../../libs/domain/src/filings/filing-input.js';
-import type { TrackKind } from '../../libs/domain/src/tracks/catalogue.js';
+import type { ClockSettings, TrackKind } from '../../libs/domain/src/tracks/catalogue.js';
 import type { Actor } from '../../libs/domain/src/tracks/filing-track-commands.js';
-import type { FilingTrackState, TrackStatus } from '../../libs/domain/src/tracks/filing-track-state.js';
+import type { FilingTrackState, PendingDeadline, TrackStatus } from '../../libs/domain/src/tracks/filing-track-state.js';
 import type { DraftContent } from '../activity-contracts.js';
 import type { ReminderState } from '../messages.js';
 
@@ -22,12 +22,17 @@ export interface FilingTrackInput {
   recipients?: string[];
   /** Where calendar periods (the supplement period) are counted; Europe/Stockholm when absent. */
   timeZone?: string;
+  /** The organisation's clock settings the track's windows are counted in (e.g. the Lex Maria targets). */
+  settings?: ClockSettings;
 }
 
 /** The track as its workflow sees it now: the rules' state, its status and its reminders. */
 export interface TrackState extends FilingTrackState {
   status: TrackStatus;
-  nextReminder: { key: string; dueAt: string; clock: 'deadline' | 'supplement' } | null;
+  /** Every deadline still to be met on the track (staged tracks have several). */
+  pendingDeadlines: PendingDeadline[];
+  /** The next reminder and the clock it belongs to: `deadline`, `supplement`, or a stage's clock. */
+  nextReminder: { key: string; dueAt: string; clock: string } | null;
   reminders: ReminderState[];
 }
 
@@ -75,6 +80,18 @@ export interface NotRequiredRequest {
   actor: Actor;
 }
 
+/** NIS2: the CSIRT asked for an intermediate report, due at `dueAt`. */
+export interface IntermediateRequest {
+  dueAt: string;
+  actor: Actor;
+}
+
+/** NIS2: the incident was handled at `handledAt` (it dates the final report after a progress report). */
+export interface HandledRequest {
+  handledAt: string;
+  actor: Actor;
+}
+
 export const trackStateQuery = defineQuery<TrackState>('trackState');
 export const createDraftUpdate = defineUpdate<TrackState, [CreateDraftRequest]>('createDraft');
 export const renderDraftUpdate = defineUpdate<TrackState, [RenderDraftRequest]>('renderDraft');
@@ -83,6 +100,8 @@ export const approveFilingUpdate = defineUpdate<TrackState, [FilingDecision]>('a
 export const rejectFilingUpdate = defineUpdate<TrackState, [FilingDecision]>('rejectFiling');
 export const recordFilingUpdate = defineUpdate<TrackState, [RecordFilingRequest]>('recordFiling');
 export const markNotRequiredUpdate = defineUpdate<TrackState, [NotRequiredRequest]>('markNotRequired');
+export const requestIntermediateUpdate = defineUpdate<TrackState, [IntermediateRequest]>('requestIntermediate');
+export const recordHandledUpdate = defineUpdate<TrackState, [HandledRequest]>('recordHandled');
 /** awareAt was corrected: the deadline moves until the first report is filed, then lateness is frozen. */
 export const moveAnchorSignal = defineSignal<[{ anchorAt: string }]>('moveAnchor');
 

@@ -5,7 +5,8 @@ import { ESCALATION_FROM_FRACTION, OVERDUE_ESCALATION_INTERVAL_MS } from '../../
 import type { ScheduledReminder } from '../../libs/domain/src/clocks/reminder-schedule.js';
 import { decideFilingStep, type FilingStepDecision, type FilingTrackEffect } from '../../libs/domain/src/tracks/decide-filing-step.js';
 import type { Actor, FilingTrackCommand } from '../../libs/domain/src/tracks/filing-track-commands.js';
-import { everyFirstReportFiled, openFilingTrack, trackStatus, type FilingTrackState } from '../../libs/domain/src/tracks/filing-track-state.js';
+import { openFilingTrack, trackStatus, type FilingTrackState, type PendingDeadline } from '../../libs/domain/src/tracks/filing-track-state.js';
+import { stageRulesOf } from '../../libs/domain/src/tracks/stages/stage-rules.js';
 import type { ClockActivities, DraftContent, FilingActivities, NoticeActivities, TrackNoticeKind } from '../activity-contracts.js';
 import { DeadlineClock } from '../deadline-clock.js';
 import { trackStatusSignal } from '../messages.js';
@@ -16,8 +17,10 @@ import {
   markNotRequiredUpdate,
   moveAnchorSignal,
   recordFilingUpdate,
+  recordHandledUpdate,
   rejectFilingUpdate,
   renderDraftUpdate,
+  requestIntermediateUpdate,
   submitFilingUpdate,
   trackStateQuery,
   type FilingTrackInput,
@@ -38,7 +41,8 @@ const notices = proxyActivities<NoticeActivities>(activityOptions);
  * (`decideFilingStep`); this workflow is their durable shell: it holds the state, takes each human
  * step as an update (judged by the validator, then again under a lock, so two concurrent steps
  * can never both pass on the same state), persists it through activities, and keeps the clocks —
- * reminders, escalation, overdue repeats and, after the first report, the supplement period.
+ * reminders, escalation, overdue repeats, after the first report the supplement period, and on
+ * staged tracks (NIS2) a clock for each report still due.
  */
 export async function filingTrackWorkflow(input: FilingTrackInput): Promise<TrackState> {
   // Runs started before these rules keep their behaviour on replay.
@@ -50,10 +54,15 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
     anchorAt: input.anchorAt,
     windowMs: input.windowMs,
     timeZone: input.timeZone,
+    settings: input.settings,
     recipients: input.recipients,
   });
+  const stages = stageRulesOf(input.track);
   const deadlineClock = new DeadlineClock(input.track, new Date(input.anchorAt), input.windowMs, input.reminderFractions);
   let supplementClock: DeadlineClock | undefined;
+  /** Staged tracks: a clock for each report due besides the first, by the stage's clock name. */
+  const stageClocks = new Map<string, { clock: DeadlineClock; pending: PendingDeadline }>();
+  const firstStagePending = () => stages.pendingDeadlines(track).some((pending) => pending.stage === stages.firstStage);
   let lastEscalationAt: number | null = null;
   let clockMoved = false;
   let changes = 0; // bumped by every step that can move the next wake-up
@@ -62,16 +71,25 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
 
   const view = (): TrackState => {
     const now = Date.now();
-    const clock = supplementClock ?? deadlineClock;
-    // A filed track without a supplement period has nothing left to remind anyone of.
-    const resting = track.complete || track.notRequired !== null || (!supplementClock && everyFirstReportFiled(track));
-    const next = resting ? undefined : clock.nextUnfired();
+    const ended = track.complete || track.notRequired !== null;
+    // A clock reminds only while what it chases is owed: the first report, the supplements, each stage.
+    const candidates = [
+      ...(supplementClock ? [{ clock: supplementClock, name: 'supplement' }] : firstStagePending() ? [{ clock: deadlineClock, name: 'deadline' }] : []),
+      ...[...stageClocks.entries()].map(([name, { clock }]) => ({ clock, name })),
+    ];
+    const next = ended
+      ? undefined
+      : candidates
+          .map(({ clock, name }) => ({ reminder: clock.nextUnfired(), name }))
+          .filter((candidate) => candidate.reminder !== undefined)
+          .sort((a, b) => a.reminder!.dueAt.getTime() - b.reminder!.dueAt.getTime())[0];
     return {
       ...track,
       filings: track.filings.map((filing) => ({ ...filing })),
       status: trackStatus(track, now),
-      nextReminder: next ? { key: next.key, dueAt: next.dueAt.toISOString(), clock: supplementClock ? 'supplement' : 'deadline' } : null,
-      reminders: [...deadlineClock.state(now).reminders, ...(supplementClock?.state(now).reminders ?? [])],
+      pendingDeadlines: ended ? [] : stages.pendingDeadlines(track),
+      nextReminder: next ? { key: next.reminder!.key, dueAt: next.reminder!.dueAt.toISOString(), clock: next.name } : null,
+      reminders: [deadlineClock, ...(supplementClock ? [supplementClock] : []), ...[...stageClocks.values()].map(({ clock }) => clock)].flatMap((clock) => clock.state(now).reminders),
     };
   };
 
@@ -117,6 +135,9 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
         return;
       case 'not-required':
         await filings.recordNotRequired({ ...ids, track: input.track, reason: effect.reason, actorId: actor.userId });
+        return;
+      case 'stage-changed':
+        await filings.recordStageChange({ ...ids, track: input.track, change: effect.change, at: effect.at, actorId: actor.userId });
         return;
       case 'anchor-moved':
       case 'none':
@@ -165,6 +186,7 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
             kind: request.kind,
             recipient: request.recipient ?? null,
             noBreachJustification: request.noBreachJustification,
+            language: request.language,
             announcesSupplements: request.supplementsToFollow !== undefined,
             completesReport: request.completesReport,
           },
@@ -192,6 +214,8 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
   step(rejectFilingUpdate, ({ filingId, revision, comment }) => ({ type: 'reject', filingId, revision, comment }));
   step(recordFilingUpdate, ({ filingId, filedAt, channel, delayReason }) => ({ type: 'record', filingId, filedAt, channel, delayReason }));
   step(markNotRequiredUpdate, ({ reason }) => ({ type: 'decide-not-required', reason }));
+  step(requestIntermediateUpdate, ({ dueAt }) => ({ type: 'request-intermediate', dueAt }));
+  step(recordHandledUpdate, ({ handledAt }) => ({ type: 'record-handled', handledAt }));
 
   setHandler(moveAnchorSignal, ({ anchorAt }) =>
     steps.runExclusive(() => {
@@ -240,19 +264,32 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
 
   /** Tells people a reminder's moment has come: responders, and from 75 % of the window the managers too. */
   const sendReminder = async (clock: DeadlineClock, reminder: ScheduledReminder) => {
-    if (supplementClock) {
+    if (clock === supplementClock) {
       await notify('supplement-reminder', clock, reminder.key, reminder.dueAt);
       if (reminder.fraction >= 1) await notify('overdue', clock, `${reminder.key}-escalation`, reminder.dueAt);
       return;
     }
-    if (everyFirstReportFiled(track)) return;
+    if (clock === deadlineClock ? !firstStagePending() : ![...stageClocks.values()].some((stage) => stage.clock === clock)) return;
     await notify(reminder.fraction >= 1 ? 'overdue' : 'reminder', clock, reminder.key, reminder.dueAt);
     // Managers are told when nothing is waiting for their approval.
     const awaitingApproval = track.filings.some((filing) => filing.status === 'awaiting-approval');
     if (reminder.fraction >= ESCALATION_FROM_FRACTION && (reminder.fraction >= 1 || !awaitingApproval)) {
       await notify('escalation', clock, `${reminder.key}-escalation`, reminder.dueAt);
     }
-    if (reminder.fraction >= 1) lastEscalationAt = Date.now();
+    if (reminder.fraction >= 1 && clock === deadlineClock) lastEscalationAt = Date.now();
+  };
+
+  /** Staged tracks: a clock for each report due besides the first, started (and recorded) when it becomes due. */
+  const syncStageClocks = async () => {
+    const pending = stages.pendingDeadlines(track).filter((due) => due.stage !== stages.firstStage);
+    for (const name of [...stageClocks.keys()]) if (!pending.some((due) => due.clock === name)) stageClocks.delete(name);
+    for (const due of pending) {
+      if (stageClocks.get(due.clock)?.pending.deadline === due.deadline) continue;
+      const anchor = new Date(due.anchorAt);
+      const clock = new DeadlineClock(`${input.track}:${due.clock}`, anchor, Date.parse(due.deadline) - anchor.getTime(), input.reminderFractions);
+      stageClocks.set(due.clock, { clock, pending: due });
+      await clocks.recordClock({ incidentId: input.incidentId, organisationId: input.organisationId, kind: clock.kind, anchorAt: due.anchorAt, deadlineAt: due.deadline, reason: 'started' });
+    }
   };
 
   while (!track.complete && !track.notRequired) {
@@ -261,10 +298,15 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
       clockMoved = false;
       await recordClock('moved');
     }
-    const clock = supplementClock ?? deadlineClock;
-    const next = clock.nextUnfired();
+    await syncStageClocks();
+    const earliest = [supplementClock ?? deadlineClock, ...[...stageClocks.values()].map((stage) => stage.clock)]
+      .map((candidate) => ({ clock: candidate, reminder: candidate.nextUnfired() }))
+      .filter((candidate) => candidate.reminder !== undefined)
+      .sort((a, b) => a.reminder!.dueAt.getTime() - b.reminder!.dueAt.getTime())[0];
+    const clock = earliest?.clock ?? supplementClock ?? deadlineClock;
+    const next = earliest?.reminder;
     // Until the first report is filed, escalation repeats after the deadline (the first repeat one interval after it).
-    const escalationDue: number | undefined = !supplementClock && !everyFirstReportFiled(track) ? (lastEscalationAt ?? deadlineClock.deadline.getTime()) + OVERDUE_ESCALATION_INTERVAL_MS : undefined;
+    const escalationDue: number | undefined = !supplementClock && firstStagePending() ? (lastEscalationAt ?? deadlineClock.deadline.getTime()) + OVERDUE_ESCALATION_INTERVAL_MS : undefined;
     const wakeAt = Math.min(next?.dueAt.getTime() ?? Infinity, escalationDue ?? Infinity);
     const seen = changes;
     // A step taken while this iteration awaited an activity or a signal may already have settled the track.

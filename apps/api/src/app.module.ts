@@ -7,6 +7,9 @@ import { FilingSteps } from '../../../libs/application/src/filings/filing-steps.
 import { AppendFacts } from '../../../libs/application/src/incidents/append-facts.js';
 import { CloseIncident } from '../../../libs/application/src/incidents/close-incident.js';
 import { IncidentQueries } from '../../../libs/application/src/incidents/incident-queries.js';
+import { IncidentTimeline } from '../../../libs/application/src/incidents/incident-timeline.js';
+import { ScreenTrack } from '../../../libs/application/src/tracks/screen-track.js';
+import { TrackTasks } from '../../../libs/application/src/tracks/track-tasks.js';
 import { OpenIncident } from '../../../libs/application/src/incidents/open-incident.js';
 import { NotificationInbox } from '../../../libs/application/src/notifications/notification-inbox.js';
 import { OrganisationSettings } from '../../../libs/application/src/organisation/organisation-settings.js';
@@ -25,6 +28,7 @@ import { FilingsController } from './filings/filings.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentAssessmentsController } from './incidents/incident-assessments.controller.js';
 import { IncidentTracksController } from './incidents/incident-tracks.controller.js';
+import { IncidentTasksController } from './incidents/incident-tasks.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { OrganisationController } from './organisation/organisation.controller.js';
@@ -34,7 +38,7 @@ import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, OverrideOutcome, CloseIncident, FilingSteps, RegisterEntries, NotificationInbox, OrganisationSettings];
+const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, RegisterEntries, NotificationInbox, OrganisationSettings];
 
 @Module({})
 export class AppModule {
@@ -56,6 +60,7 @@ export class AppModule {
         IncidentsController,
         IncidentAssessmentsController,
         IncidentTracksController,
+        IncidentTasksController,
         FilingsController,
         RegisterController,
         NotificationsController,

@@ -3,13 +3,14 @@ import { RecordClocks } from '../../../libs/application/src/clocks/record-clocks
 import { RecordFilingProgress } from '../../../libs/application/src/filings/record-filing-progress.js';
 import { RenderFilingDraft } from '../../../libs/application/src/filings/render-filing-draft.js';
 import { RecordClosed } from '../../../libs/application/src/incidents/record-closed.js';
+import { RecordScreening } from '../../../libs/application/src/tracks/record-screening.js';
 import { SendDailyDigests } from '../../../libs/application/src/notifications/daily-digest.js';
 import { NotifyTrack } from '../../../libs/application/src/notifications/notify-track.js';
 import { PersonalDelivery } from '../../../libs/application/src/notifications/personal-delivery.js';
 import type { BreachflowActivities } from '../../../workflows/activity-contracts.js';
 
 /** The use-cases the worker's activities call. */
-export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery];
+export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery, RecordScreening];
 
 /**
  * Every activity the workflows may call, by name, each a thin adapter to its use-case; the type
@@ -22,6 +23,7 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
   const closing = context.get(RecordClosed);
   const notices = context.get(NotifyTrack);
   const digests = context.get(SendDailyDigests);
+  const screenings = context.get(RecordScreening);
   return {
     recordClock: (input) => clocks.clock(input),
     recordReminderFired: (input) => clocks.reminderFired(input),
@@ -29,8 +31,10 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     recordTransition: (input) => progress.transition(input),
     recordFiled: (input) => progress.filed(input),
     recordNotRequired: (input) => progress.notRequired(input),
+    recordStageChange: (input) => progress.stageChanged(input),
     notifyTrack: (input) => notices.execute(input),
     recordClosed: (input) => closing.execute(input),
+    recordScreening: (input) => screenings.execute(input),
     sendDailyDigests: (input) => digests.execute(input),
   };
 }

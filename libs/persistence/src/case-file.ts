@@ -7,6 +7,8 @@ import { IncidentRepository } from './repositories/incident.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { RiskRepository } from './repositories/risk.repository.js';
+import { ScreeningRepository } from './repositories/screening.repository.js';
+import { TaskRepository } from './repositories/task.repository.js';
 import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
 
 /** Every repository, bound to one connection or one transaction. */
@@ -19,6 +21,8 @@ export class Repositories {
   readonly notifications: NotificationRepository;
   readonly organisations: OrganisationRepository;
   readonly risk: RiskRepository;
+  readonly screenings: ScreeningRepository;
+  readonly tasks: TaskRepository;
   readonly trackDecisions: TrackDecisionRepository;
 
   constructor(manager: EntityManager) {
@@ -30,6 +34,8 @@ export class Repositories {
     this.notifications = new NotificationRepository(manager);
     this.organisations = new OrganisationRepository(manager);
     this.risk = new RiskRepository(manager);
+    this.screenings = new ScreeningRepository(manager);
+    this.tasks = new TaskRepository(manager);
     this.trackDecisions = new TrackDecisionRepository(manager);
   }
 }

@@ -151,11 +151,13 @@ function writeLateBox(pdf: Pdf, late: NonNullable<FilingView['late']>, labels: F
   writeBox(
     pdf,
     [
-      { text: labels.chrome.lateTitle, style: { font: FONT.bold, size: 12, colour: COLOUR.lateText, gapAfter: 4 } },
+      { text: late.title, style: { font: FONT.bold, size: 12, colour: COLOUR.lateText, gapAfter: 4 } },
       { text: late.intro, style: { font: FONT.regular, size: 10, colour: COLOUR.text, gapAfter: 4 } },
-      late.reason === null
-        ? { text: labels.chrome.lateReasonMissing, style: { font: FONT.bold, size: 10, colour: COLOUR.lateText } }
-        : { text: late.reason, style: { font: FONT.regular, size: 10, colour: COLOUR.text } },
+      ...(late.reason !== null
+        ? [{ text: late.reason, style: { font: FONT.regular, size: 10, colour: COLOUR.text } }]
+        : late.reasonOwed
+          ? [{ text: labels.chrome.lateReasonMissing, style: { font: FONT.bold, size: 10, colour: COLOUR.lateText } }]
+          : []),
     ],
     COLOUR.lateBorder,
     COLOUR.lateFill,

@@ -4,7 +4,7 @@ import { formatInstant } from '../../domain/src/filings/format-instant.js';
 import { formatDuration } from '../../domain/src/filings/format-numbers.js';
 import { timeAfterDeadline } from '../../domain/src/clocks/deadline.js';
 import { TRACK_DOCUMENTS } from '../../domain/src/filings/track-documents.js';
-import { trackLabel } from '../../domain/src/tracks/catalogue.js';
+import { TRACK_CATALOGUE, trackLabel } from '../../domain/src/tracks/catalogue.js';
 
 // What the HTML templates and the PDF both lay out. Every key is always present (null when there
 // is nothing to show), because the templates run in strict mode and a missing key is an error.
@@ -33,7 +33,8 @@ export interface FilingView {
   formVersion: string;
   header: Required<Omit<FilingHeader, 'lateBy'>>;
   preliminaryNote: string | null;
-  late: { intro: string; reason: string | null } | null;
+  /** Lateness; `reasonOwed` when the track owes written reasons for a delay (Art. 33(1)). */
+  late: { title: string; intro: string; reason: string | null; reasonOwed: boolean } | null;
   checklist: { title: string; intro: string };
   missing: Array<{ label: string; art33: string | null }>;
   sections: Array<{ title: string; items: FilingItemView[] }>;
@@ -66,7 +67,7 @@ export function filingView(document: FilingDocument): FilingView {
       preliminary: header.preliminary,
     },
     preliminaryNote: header.preliminary ? labels.chrome.preliminary : null,
-    late: document.late ? { intro: labels.chrome.lateIntro(lateBy), reason: delayReason?.value ?? null } : null,
+    late: document.late ? lateView(document, labels, lateBy, delayReason?.value ?? null) : null,
     checklist: { title: labels.chrome.missingTitle, intro: labels.chrome.missingIntro },
     missing: document.missing.map((entry) => ({ label: entry.label, art33: art33(entry.art33Item) })),
     sections: document.sections.map((section) => ({
@@ -102,10 +103,17 @@ function fallbackHeader(document: FilingDocument, labels: FilingLabels): FilingH
     organisationName: sender?.value ?? '',
     recipient: TRACK_DOCUMENTS[document.track].voice === 'controller' ? labels.authorityName : labels.phrases.recipientUnknown,
     trackLabel: trackLabel(document.track, document.language),
-    kindLabel: labels.kindName[document.kind],
+    kindLabel: TRACK_DOCUMENTS[document.track].kindLabel(document.kind, labels),
     preparedAt: formatInstant(document.preparedAt, 'UTC', labels),
     deadline: document.deadline === null ? labels.chrome.noDeadline : formatInstant(document.deadline, 'UTC', labels),
     timeZone: 'UTC',
     preliminary: document.missing.length > 0 && (document.kind === 'initial' || document.kind === 'supplement'),
   };
+}
+
+function lateView(document: FilingDocument, labels: FilingLabels, lateBy: string, reason: string | null): NonNullable<FilingView['late']> {
+  const reasonOwed = TRACK_CATALOGUE[document.track].delayReasonWhenLate;
+  return reasonOwed
+    ? { title: labels.chrome.lateTitle, intro: labels.chrome.lateIntro(lateBy), reason, reasonOwed }
+    : { title: labels.chrome.lateTitleNoReasonOwed, intro: labels.chrome.lateIntroNoReasonOwed(lateBy), reason, reasonOwed };
 }

@@ -2,7 +2,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FilingDocument, FilingLanguage, FilingTrack } from '../../domain/src/filings/filing-input.js';
-import { FILING_TRACKS } from '../../domain/src/tracks/catalogue.js';
+import { FILING_TRACKS, TRACK_CATALOGUE } from '../../domain/src/tracks/catalogue.js';
 import { EMAIL_NAMES, type EmailModels, type EmailName, type RenderedEmail } from './email-models.js';
 import { filingView } from './filing-view.js';
 import { defaultTemplatesDir } from './project-root.js';
@@ -19,7 +19,8 @@ const emailTemplateName = (name: EmailName, language: FilingLanguage, part: (typ
 
 /** Every template the application renders; a catalog without one of them refuses to load. */
 export const REQUIRED_TEMPLATES: readonly string[] = [
-  ...LANGUAGES.flatMap((language) => FILING_TRACKS.map((track) => filingTemplateName(track, language))),
+  // A track's reports are drafted only in the languages its recipient reads (Lex Maria: Swedish).
+  ...FILING_TRACKS.flatMap((track) => TRACK_CATALOGUE[track].languages.map((language) => filingTemplateName(track, language))),
   ...LANGUAGES.flatMap((language) => EMAIL_NAMES.flatMap((name) => EMAIL_PARTS.map((part) => emailTemplateName(name, language, part)))),
 ];
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import { buildFilingDocument } from '../../../libs/domain/src/filings/build-filing-document.js';
-import { FILING_ITEM_IDS } from '../../../libs/domain/src/filings/filing-item-ids.js';
+import { GDPR_ITEM_IDS } from '../../../libs/domain/src/filings/filing-item-ids.js';
 import { filingLabels } from '../../../libs/domain/src/filings/filing-labels.js';
 import { formatInstant } from '../../../libs/domain/src/filings/format-instant.js';
 import { formatCount, formatDuration } from '../../../libs/domain/src/filings/format-numbers.js';
@@ -40,7 +40,7 @@ describe('Swedish and English labels', () => {
 
   it('has a label for every question, data category and group of data subjects in both languages', () => {
     for (const labels of [sv, en]) {
-      for (const id of FILING_ITEM_IDS) expect(labels.items[id]).toMatch(/\S/);
+      for (const id of GDPR_ITEM_IDS) expect(labels.items[id]).toMatch(/\S/);
       for (const category of DATA_CATEGORIES) expect(labels.dataCategories[category]).toMatch(/\S/);
       for (const category of SUBJECT_CATEGORIES) expect(labels.subjectCategories[category]).toMatch(/\S/);
     }

@@ -33,11 +33,14 @@ describe('the template catalog', () => {
     for (const name of REQUIRED_TEMPLATES) expect(catalog.has(name)).toBe(true);
   });
 
-  it('requires the filing pages and every e-mail part in both languages', () => {
+  it('requires each track\'s filing page in the languages it is drafted in, and every e-mail part in both', () => {
     expect(REQUIRED_TEMPLATES).toContain('filings/sv/gdpr-art33.html');
     expect(REQUIRED_TEMPLATES).toContain('filings/en/gdpr-art33-2.html');
     expect(REQUIRED_TEMPLATES).toContain('email/sv/supplement-reminder.subject');
-    expect(REQUIRED_TEMPLATES).toHaveLength(4 + 5 * 2 * 3);
+    // Lex Maria goes to IVO in Swedish only; the GDPR tracks and NIS2 in both languages.
+    expect(REQUIRED_TEMPLATES).toContain('filings/sv/lex-maria.html');
+    expect(REQUIRED_TEMPLATES).not.toContain('filings/en/lex-maria.html');
+    expect(REQUIRED_TEMPLATES).toHaveLength(2 + 2 + 1 + 2 + 5 * 2 * 3);
   });
 
   it('refuses to start without a required template, naming it', () => {

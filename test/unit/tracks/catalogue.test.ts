@@ -108,7 +108,7 @@ describe('the catalogue itself', () => {
   });
 
   it('gives every track with a workflow a clock and at least one channel to record a filing on', () => {
-    expect(FILING_TRACKS).toEqual(['gdpr-art33', 'gdpr-art33-2']);
+    expect(FILING_TRACKS).toEqual(['gdpr-art33', 'gdpr-art33-2', 'lex-maria', 'nis2']);
     for (const kind of FILING_TRACKS) {
       expect(TRACK_CATALOGUE[kind].deadline).toBeDefined();
       expect(TRACK_CATALOGUE[kind].recordChannels.length).toBeGreaterThan(0);

@@ -1,6 +1,5 @@
 import type { DraftFilingRequest, RecordFilingRequest, ReviewRequest } from '../../../../libs/application/src/filings/filing-steps.js';
-import { FILING_KINDS } from '../../../../libs/domain/src/filings/filing-input.js';
-import { FILING_RECORD_CHANNELS, FILING_TRACKS, WRITTEN_REASON_MIN_LENGTH } from '../../../../libs/domain/src/tracks/catalogue.js';
+import { DRAFTABLE_KINDS, FILING_RECORD_CHANNELS, FILING_TRACKS, WRITTEN_REASON_MIN_LENGTH } from '../../../../libs/domain/src/tracks/catalogue.js';
 import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
 import type { DraftContent } from '../../../../workflows/activity-contracts.js';
 
@@ -16,7 +15,7 @@ export const createFilingSchema = {
   properties: {
     track: { enum: FILING_TRACKS },
     language,
-    kind: { enum: FILING_KINDS },
+    kind: { enum: DRAFTABLE_KINDS, description: 'The kind of report; each track takes its own (IMY: initial, supplement, no-breach; NIS2: early-warning, notification, intermediate, progress, final).' },
     recipient: text(300),
     supplementsToFollow: {
       ...text(5_000),

@@ -1,14 +1,17 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { FilingSteps } from '../../../../libs/application/src/filings/filing-steps.js';
 import { CloseIncident } from '../../../../libs/application/src/incidents/close-incident.js';
+import { IncidentTimeline } from '../../../../libs/application/src/incidents/incident-timeline.js';
+import { ScreenTrack } from '../../../../libs/application/src/tracks/screen-track.js';
 import { IncidentQueries } from '../../../../libs/application/src/incidents/incident-queries.js';
-import { APPROVER_ROLES } from '../../../../libs/domain/src/roles.js';
-import { rolesForStep, TRACK_KINDS } from '../../../../libs/domain/src/tracks/catalogue.js';
+import { APPROVER_ROLES, INCIDENT_EDITORS } from '../../../../libs/domain/src/roles.js';
+import { rolesForScreening, rolesForStep, SCREENED_TRACKS, TRACK_KINDS } from '../../../../libs/domain/src/tracks/catalogue.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
 import { notRequiredSchema, validateNotRequired } from '../filings/filing-requests.js';
+import { handledSchema, intermediateRequestSchema, screeningSchema, validateHandled, validateIntermediateRequest, validateScreening } from './track-requests.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -20,7 +23,51 @@ export class IncidentTracksController {
     @Inject(FilingSteps) private readonly filings: FilingSteps,
     @Inject(CloseIncident) private readonly closeIncident: CloseIncident,
     @Inject(IncidentQueries) private readonly incidents: IncidentQueries,
+    @Inject(ScreenTrack) private readonly screenTrack: ScreenTrack,
+    @Inject(IncidentTimeline) private readonly timeline: IncidentTimeline,
   ) {}
+
+  @Post('tracks/:kind/screening')
+  @HttpCode(200)
+  @Roles(...rolesForScreening())
+  @ApiOperation({
+    summary: "Screen a track only a person's decision makes owed (Lex Maria: the DPO or a designated reporter; NIS2: an approver or the DPO), with the answers and the reason",
+  })
+  @ApiParam({ name: 'kind', enum: SCREENED_TRACKS })
+  @ApiBody({ schema: screeningSchema as object })
+  screen(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
+    return this.screenTrack.execute(user, id, kind, validated(validateScreening, body));
+  }
+
+  @Post('tracks/:kind/intermediate-request')
+  @HttpCode(200)
+  @Roles(...INCIDENT_EDITORS)
+  @ApiOperation({ summary: 'NIS2: record that the CSIRT asked for an intermediate report, and by when (a clock of its own starts)' })
+  @ApiParam({ name: 'kind', enum: ['nis2'] })
+  @ApiBody({ schema: intermediateRequestSchema as object })
+  async intermediateRequest(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
+    const { dueAt } = validated(validateIntermediateRequest, body);
+    await this.filings.requestIntermediate(user, id, kind, dueAt);
+    return this.incidents.get(user, id);
+  }
+
+  @Post('tracks/:kind/handled')
+  @HttpCode(200)
+  @Roles(...INCIDENT_EDITORS)
+  @ApiOperation({ summary: 'NIS2: record when the incident was handled (after a progress report, the final report is due one month later)' })
+  @ApiParam({ name: 'kind', enum: ['nis2'] })
+  @ApiBody({ schema: handledSchema as object })
+  async handled(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
+    const { handledAt } = validated(validateHandled, body);
+    await this.filings.recordHandled(user, id, kind, handledAt);
+    return this.incidents.get(user, id);
+  }
+
+  @Get('timeline')
+  @ApiOperation({ summary: "Every clock and deadline of every track, reminders fired, drafts, approvals, filings and decisions, in time order, with who did what" })
+  getTimeline(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
+    return this.timeline.get(user, id);
+  }
 
   @Post('tracks/:kind/not-required')
   @HttpCode(200)

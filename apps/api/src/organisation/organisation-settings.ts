@@ -31,6 +31,20 @@ export const organisationSettingsSchema = {
       type: 'boolean',
       description: "The processor's notice time is agreed in the processing agreement (Art. 28(3)(f)); otherwise it is shown as an internal target.",
     },
+    lexMariaReporters: {
+      type: 'array',
+      maxItems: 50,
+      uniqueItems: true,
+      items: { type: 'string', format: 'uuid' },
+      description: 'The users the care provider designated to report under Lex Maria (HSLF-FS 2017:41 4 §); only they record the IVO filing.',
+    },
+    lexMariaReportDays: {
+      type: 'integer',
+      minimum: 1,
+      maximum: 90,
+      description: 'The target for the Lex Maria report, in days from awareness: "snarast" made concrete as a policy choice (default 14), not a legal limit.',
+    },
+    lexMariaInvestigationDays: { type: 'integer', minimum: 1, maximum: 365, description: 'The target for the event analysis (händelseanalys), in days from the screening (default 42).' },
     secrecyNote: { ...text(5_000), description: 'What the organisation asks IMY, by default, to keep confidential (the last free-text field of a report).' },
   },
 } as const;

@@ -12,11 +12,13 @@ import {
   createDraftUpdate,
   markNotRequiredUpdate,
   recordFilingUpdate,
+  recordHandledUpdate,
   rejectFilingUpdate,
   renderDraftUpdate,
+  requestIntermediateUpdate,
   submitFilingUpdate,
 } from '../../../../workflows/tracks/filing-track.messages.js';
-import { actorOf, type Caller } from '../caller.js';
+import { actorOf, designatedActorOf, type Caller } from '../caller.js';
 import { IncidentQueries } from '../incidents/incident-queries.js';
 import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../ports/incident-workflows.js';
 import { filingView, type FilingView } from './filing-view.js';
@@ -115,7 +117,8 @@ export class FilingSteps {
       channel: request.channel,
       // The reasons written into the draft count unless the person recording gives new ones.
       delayReason: request.delayReason ?? filing.delayReason ?? undefined,
-      actor: actorOf(caller),
+      // Lex Maria: only the reporters the care provider designated record the filing.
+      actor: await designatedActorOf(this.caseFile, caller),
     });
     if (request.reference) return this.recordReference(caller, filingId, request.reference);
     return this.view(caller, filingId);
@@ -140,6 +143,25 @@ export class FilingSteps {
     const actor = actorOf(caller);
     if (TRACK_CATALOGUE[track].ownWorkflow) await this.workflows.trackStep(incident.id, track, markNotRequiredUpdate, { reason, actor });
     else await this.workflows.incidentStep(incident.workflowId, markTrackNotRequiredUpdate, { track, reason, actor });
+  }
+
+  /** NIS2: the CSIRT asked for an intermediate report by `dueAt`; a clock of its own starts. */
+  async requestIntermediate(caller: Caller, incidentId: string, track: string, dueAt: string): Promise<void> {
+    const incident = await this.openIncident(caller, incidentId, track);
+    await this.workflows.trackStep(incident.id, track as TrackKind, requestIntermediateUpdate, { dueAt, actor: actorOf(caller) });
+  }
+
+  /** NIS2: the incident was handled at `handledAt`; after a progress report the final report is due a month later. */
+  async recordHandled(caller: Caller, incidentId: string, track: string, handledAt: string): Promise<void> {
+    const incident = await this.openIncident(caller, incidentId, track);
+    await this.workflows.trackStep(incident.id, track as TrackKind, recordHandledUpdate, { handledAt, actor: actorOf(caller) });
+  }
+
+  private async openIncident(caller: Caller, incidentId: string, track: string) {
+    if (!isTrackKind(track)) raise('not-found', `unknown track ${track}`);
+    const incident = await this.incidents.owned(caller, incidentId);
+    if (incident.status === 'closed') raise('conflict', 'the incident is closed');
+    return incident;
   }
 
   private async review(caller: Caller, filingId: string, update: typeof submitFilingUpdate, request: ReviewRequest): Promise<FilingView> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CaseFile } from '../../../persistence/src/case-file.js';
-import type { RecordFiledInput, RecordNotRequiredInput, TransitionInput } from '../../../../workflows/activity-contracts.js';
+import type { RecordFiledInput, RecordNotRequiredInput, RecordStageChangeInput, TransitionInput } from '../../../../workflows/activity-contracts.js';
 
 /**
  * The case-file side of a track's steps once its workflow allowed them: each written with its
@@ -74,6 +74,16 @@ export class RecordFilingProgress {
         decidedAt: new Date(),
       });
       await repositories.audit.append({ organisationId: input.organisationId, incidentId: input.incidentId, actor: input.actorId, action: 'track.not-required', detail: { track: input.track } });
+    });
+  }
+
+  /** A CSIRT's request for an intermediate report, or the incident handled: recorded once per change and instant. */
+  async stageChanged(input: RecordStageChangeInput): Promise<void> {
+    const action = `track.${input.change}`;
+    await this.caseFile.transaction(async (repositories) => {
+      const earlier = await repositories.audit.ofIncident(input.incidentId, [action]);
+      if (earlier.some((event) => event.detail.track === input.track && event.detail.at === input.at)) return;
+      await repositories.audit.append({ organisationId: input.organisationId, incidentId: input.incidentId, actor: input.actorId, action, detail: { track: input.track, at: input.at } });
     });
   }
 }

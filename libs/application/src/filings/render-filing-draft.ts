@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { buildFilingDocument } from '../../../domain/src/filings/build-filing-document.js';
 import type { FilingDocument, FilingInput, FilingLanguage } from '../../../domain/src/filings/filing-input.js';
-import { isFilingTrack } from '../../../domain/src/tracks/catalogue.js';
+import { isFilingTrack, type FilingTrack, type TrackKind } from '../../../domain/src/tracks/catalogue.js';
 import { CaseFile, type Repositories } from '../../../persistence/src/case-file.js';
 import type { Filing } from '../../../persistence/src/entities/filing.entity.js';
 import type { RenderDraftInput } from '../../../../workflows/activity-contracts.js';
@@ -111,6 +111,7 @@ async function composeFiling(repositories: Repositories, request: RenderDraftInp
     };
   }
   const input: FilingInput = {
+    ...(await surroundings(repositories, request, organisation.lexMariaReporters)),
     track: request.track,
     kind: request.kind,
     language: text.language,
@@ -147,4 +148,32 @@ async function composeFiling(repositories: Repositories, request: RenderDraftInp
     noBreachJustification: text.noBreachJustification ?? undefined,
   };
   return { document: buildFilingDocument(input), factsVersion: incident.currentFactsVersion };
+}
+
+/** What else the case file holds that a Lex Maria or NIS2 report tells: other reports, the track's tasks, its screening, the designated reporters. */
+async function surroundings(repositories: Repositories, request: RenderDraftInput, lexMariaReporters: string[]): Promise<Partial<FilingInput>> {
+  const filings = (await repositories.filings.ofIncident(request.incidentId)).filter((filing) => filing.id !== request.filingId);
+  const tasks = (await repositories.tasks.ofIncident(request.incidentId)).filter((task) => task.track === request.track);
+  const screening = (await repositories.screenings.ofIncident(request.incidentId)).filter((decision) => decision.track === request.track && decision.applies).at(-1);
+  const reporters = request.track === 'lex-maria' ? await repositories.organisations.displayNames(lexMariaReporters) : new Map<string, string>();
+  return {
+    otherReports: filings
+      .filter((filing) => isFilingTrack(filing.track as TrackKind))
+      .map((filing) => ({
+        track: filing.track as FilingTrack,
+        kind: filing.kind,
+        status: filing.status,
+        ...(filing.filedAt && { filedAt: filing.filedAt.toISOString() }),
+        ...(filing.reference && { reference: filing.reference }),
+      })),
+    tasks: tasks.map((task) => ({
+      kind: task.kind,
+      status: task.status,
+      data: task.data,
+      ...(task.dueAt && { dueAt: task.dueAt.toISOString() }),
+      ...(task.completedAt && { completedAt: task.completedAt.toISOString() }),
+    })),
+    ...(screening && { screening: screening.answers }),
+    ...(reporters.size > 0 && { designatedReporters: lexMariaReporters.flatMap((id) => reporters.get(id) ?? []) }),
+  };
 }

@@ -4,6 +4,7 @@ import { raise } from '../../../domain/src/failures.js';
 import type { IncidentFacts } from '../../../domain/src/incident/incident-facts.js';
 import { riskFactsOfIncident } from '../../../domain/src/incident/risk-facts-of-incident.js';
 import { TRACK_CATALOGUE } from '../../../domain/src/tracks/catalogue.js';
+import { suggestedScreenings } from '../../../domain/src/tracks/screening.js';
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import type { Incident } from '../../../persistence/src/entities/incident.entity.js';
 import type { IncidentFilter } from '../../../persistence/src/repositories/incident.repository.js';
@@ -61,6 +62,8 @@ export class IncidentQueries {
       tracks: await this.trackViews(incident, state),
       clocks: state?.clocks ?? (await this.clocksFromCaseFile(incident.id)),
       clocksSource: state ? 'workflow' : 'database',
+      suggestedScreenings: suggestedScreenings(facts).filter((track) => state?.screenings?.[track]?.applies !== true),
+      screenings: state?.screenings ?? {},
       workflowId: incident.workflowId,
       workflowFactsVersion: state?.factsVersion ?? null,
     };
@@ -90,6 +93,7 @@ export class IncidentQueries {
           nextReminder: live?.nextReminder ?? null,
           late: live?.late ?? null,
           supplementDeadline: live?.supplementDeadline ?? null,
+          pendingDeadlines: live?.pendingDeadlines ?? [],
           filings:
             live?.filings.map((filing) => ({ id: filing.filingId, sequence: filing.sequence, kind: filing.kind, status: filing.status, revision: filing.revision, recipient: filing.recipient })) ?? [],
         };

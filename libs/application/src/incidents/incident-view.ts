@@ -1,5 +1,7 @@
 import type { IncidentFacts } from '../../../domain/src/incident/incident-facts.js';
-import type { TrackStatus } from '../../../domain/src/tracks/filing-track-state.js';
+import type { TrackKind } from '../../../domain/src/tracks/catalogue.js';
+import type { PendingDeadline, TrackStatus } from '../../../domain/src/tracks/filing-track-state.js';
+import type { ScreeningRecord } from '../../../domain/src/tracks/screening.js';
 import type { OwedTrack } from '../../../domain/src/tracks/owed-tracks.js';
 import type { Incident } from '../../../persistence/src/entities/incident.entity.js';
 import type { IncidentRiskView } from '../../../persistence/src/risk/risk-picture-view.js';
@@ -27,6 +29,10 @@ export interface IncidentView extends IncidentSummaryView {
   /** `workflow` when the clocks come live from the running workflow, `database` when it could not answer. */
   clocksSource: 'workflow' | 'database';
   workflowId: string;
+  /** Tracks the facts suggest a person should screen (Lex Maria, NIS2) and nobody has screened in yet. */
+  suggestedScreenings: TrackKind[];
+  /** The latest screening decision per screened track. */
+  screenings: Partial<Record<TrackKind, ScreeningRecord>>;
   /** The facts version the workflow last took; behind `factsVersion` while it has not caught up. */
   workflowFactsVersion: number | null;
 }
@@ -52,5 +58,7 @@ export interface TrackView extends OwedTrack {
   nextReminder: { key: string; dueAt: string; clock: string } | null;
   late: boolean | null;
   supplementDeadline: string | null;
+  /** Every deadline still to be met (NIS2's stages each have one). */
+  pendingDeadlines: PendingDeadline[];
   filings: Array<{ id: string; sequence: number; kind: string; status: string; revision: number; recipient: string | null }>;
 }

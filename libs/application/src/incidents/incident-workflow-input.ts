@@ -36,5 +36,6 @@ export async function incidentWorkflowInput(repositories: Repositories, incident
     reminderFractions: organisation.reminderFractions,
     processorNoticeHours: organisation.processorNoticeHours,
     timeZone: organisation.timeZone,
+    clockSettings: { lexMariaReportDays: organisation.lexMariaReportDays, lexMariaInvestigationDays: organisation.lexMariaInvestigationDays },
   };
 }

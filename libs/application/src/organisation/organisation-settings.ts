@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import type { Organisation } from '../../../persistence/src/entities/organisation.entity.js';
+import { refuse, RefusalError } from '../../../domain/src/failures.js';
 import type { Caller } from '../caller.js';
 
 /** What an admin or the DPO may change: the controller's details for filings and the clock settings. */
@@ -18,6 +19,9 @@ export interface OrganisationSettingsChange {
   processorNoticeHours?: number;
   processorNoticeTimeAgreed?: boolean;
   secrecyNote?: string | null;
+  lexMariaReporters?: string[];
+  lexMariaReportDays?: number;
+  lexMariaInvestigationDays?: number;
 }
 
 export type OrganisationView = Omit<Organisation, 'createdAt'> & { createdAt: string };
@@ -34,6 +38,11 @@ export class OrganisationSettings {
 
   async update(caller: Caller, change: OrganisationSettingsChange): Promise<OrganisationView> {
     await this.caseFile.transaction(async (repositories) => {
+      if (change.lexMariaReporters !== undefined) {
+        const members = await repositories.organisations.memberIds(caller.organisationId, change.lexMariaReporters);
+        const stranger = change.lexMariaReporters.findIndex((id) => !members.has(id));
+        if (stranger >= 0) throw new RefusalError(refuse('unprocessable', 'a designated reporter must be a user of the organisation', `lexMariaReporters[${stranger}]`));
+      }
       await repositories.organisations.update(caller.organisationId, change);
       await repositories.audit.append({ organisationId: caller.organisationId, actor: caller.id, action: 'organisation.settings-changed', detail: { changed: Object.keys(change).sort() } });
     });

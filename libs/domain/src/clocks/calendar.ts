@@ -46,3 +46,17 @@ export function addCalendarDays(anchor: Date, days: number, timeZone: string): D
   const first = wall - offsetAt(wall, timeZone);
   return new Date(wall - offsetAt(first, timeZone));
 }
+
+/**
+ * The instant `months` calendar months after `anchor`, at the same wall-clock time in `timeZone`;
+ * a day the month lacks falls back to its last day (31 January + 1 month = 28 February).
+ */
+export function addCalendarMonths(anchor: Date, months: number, timeZone: string): Date {
+  const wall = new Date(wallClockAsUtc(anchor.getTime(), timeZone));
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const target = Date.UTC(year, month, Math.min(wall.getUTCDate(), lastDay), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds());
+  const first = target - offsetAt(target, timeZone);
+  return new Date(target - offsetAt(first, timeZone));
+}

@@ -23,14 +23,14 @@ export function buildFilingDocument(input: FilingInput): FilingDocument {
   const context = contextFor(input, labels, late, document);
   const sections = sectionsFor(context);
   // A supplement repeats only what changed, but its checklist still sees every gap of the report.
-  const outstanding = input.kind === 'supplement' || input.kind === 'final' ? answersOfTheReport(document.firstReport(context)) : [];
+  const outstanding = document.followsUp(input.kind) && input.kind !== 'no-breach' ? answersOfTheReport(document.fullReport(context)) : [];
   const missing = missingItems([...sections, ...outstanding]);
   return {
     formVersion: document.formVersion,
     track: input.track,
     kind: input.kind,
     language: input.language,
-    title: labels.documentTitle[input.track][input.kind],
+    title: document.title(input.kind, labels),
     incidentReference: input.incident.reference,
     preparedAt: input.preparedAt,
     deadline: input.deadline,
@@ -43,9 +43,9 @@ export function buildFilingDocument(input: FilingInput): FilingDocument {
 
 function sectionsFor(context: FilingContext): FilingSection[] {
   const { input } = context;
-  const fullReport = context.document.firstReport(context);
+  const fullReport = context.document.fullReport(context);
   let sections: FilingSection[];
-  if (input.kind === 'initial') {
+  if (!context.document.followsUp(input.kind)) {
     sections = fullReport;
   } else {
     // A follow-up refers to the filing it follows: without it there is nothing to supplement or withdraw.
@@ -58,12 +58,11 @@ function sectionsFor(context: FilingContext): FilingSection[] {
 function headerFor(context: FilingContext, anythingMissing: boolean): FilingHeader {
   const { input, labels, late } = context;
   const followsLater = input.supplementsToFollow !== undefined || input.incident.facts.occurredAt === undefined || anythingMissing;
-  const kindNames = context.document.voice === 'processor' ? labels.processorKindName : labels.kindName;
   return {
     organisationName: input.organisation.legalName,
     recipient: context.document.recipient(input, labels),
     trackLabel: trackLabel(input.track, input.language),
-    kindLabel: kindNames[input.kind],
+    kindLabel: context.document.kindLabel(input.kind, labels),
     preparedAt: showInstant(context, input.preparedAt),
     deadlineLabel: context.document.deadlineLabel(input, labels),
     deadline: input.deadline === null ? labels.chrome.noDeadline : showInstant(context, input.deadline),

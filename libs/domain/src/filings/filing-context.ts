@@ -45,7 +45,7 @@ export function makeItem(context: FilingContext, id: FilingItemId, value: string
   return {
     id,
     ...(number !== undefined && { number }),
-    label: itemLabel(context.labels, context.document.voice, id),
+    label: itemLabel(context.labels, context.document, id),
     value,
     required: requirement.required,
     ...(context.document.mandatoryOnForm(id) && { mandatoryOnForm: true as const }),

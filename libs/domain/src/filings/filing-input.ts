@@ -1,16 +1,13 @@
 import type { IncidentFacts } from '../incident/incident-facts.js';
 import type { Assessment, RiskOutcome } from '../risk/assessment.js';
 import type { FilingTrack, Language } from '../tracks/catalogue.js';
+import type { ScreeningAnswers } from '../tracks/screening.js';
+import type { TaskData, TaskKind } from '../tracks/tasks/task-kinds.js';
+import type { FilingKind } from './filing-kinds.js';
 
 export type { FilingTrack };
 export type FilingLanguage = Language;
-/**
- * The reports a person may draft: the first report, a supplement (which may state that it
- * completes the report), and a withdrawal when it was no breach after all.
- */
-export const FILING_KINDS = ['initial', 'supplement', 'no-breach'] as const;
-/** `final` is a supplement that completed the report, as drafted before supplements could say so themselves. */
-export type FilingKind = (typeof FILING_KINDS)[number] | 'final';
+export { FILING_KINDS, type FilingKind } from './filing-kinds.js';
 
 /** The organisation as a filing presents it (IMY form fields 1-9). */
 export interface OrganisationProfile {
@@ -25,6 +22,25 @@ export interface OrganisationProfile {
   secrecyNote?: string;
   /** The processor's notice time is agreed in the processing agreement (Art. 28(3)(f)), not only an internal target. */
   processorNoticeTimeAgreed?: boolean;
+}
+
+/** Another report on the same incident, which a report names among "other reports made". */
+export interface OtherReport {
+  track: FilingTrack;
+  kind: FilingKind;
+  status: 'draft' | 'awaiting-approval' | 'approved' | 'filed';
+  filedAt?: string;
+  /** The recipient's case number, once it has given one. */
+  reference?: string;
+}
+
+/** A task of the track (the event analysis, informing patients or the service's recipients) as the report tells it. */
+export interface TrackTaskSummary {
+  kind: TaskKind;
+  status: 'open' | 'done';
+  data: TaskData;
+  dueAt?: string;
+  completedAt?: string;
 }
 
 /** Everything a filing document is rendered from; rendering the same input gives the same bytes. */
@@ -61,6 +77,14 @@ export interface FilingInput {
   previous?: { sequence: number; filedAt: string; reference?: string; factsVersion: number; facts: IncidentFacts };
   /** For a "no breach after all" report: why. */
   noBreachJustification?: string;
+  /** The incident's reports on other tracks, in the order they were made (Lex Maria and NIS2 name them). */
+  otherReports?: OtherReport[];
+  /** The track's tasks (Lex Maria: the event analysis and informing the patients; NIS2: the service's recipients). */
+  tasks?: TrackTaskSummary[];
+  /** What the screening that made the track owed answered (Lex Maria: caused or could have caused a serious care injury). */
+  screening?: ScreeningAnswers;
+  /** Lex Maria: the people the care provider designated to report (HSLF-FS 2017:41 4 §), by name. */
+  designatedReporters?: string[];
 }
 
 /** One answer of the form, in the authority's e-service order. */

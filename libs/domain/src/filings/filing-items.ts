@@ -14,7 +14,7 @@ import { imyCategories, type ImyCategories } from './imy-categories-2025-02.js';
 // notice, and the comparison of two facts versions for a supplement.
 
 export function makeSection(context: FilingContext, id: FilingSectionId, items: FilingItem[]): FilingSection {
-  return { id, title: sectionTitle(context.labels, context.document.voice, id), items };
+  return { id, title: sectionTitle(context.labels, context.document, id), items };
 }
 
 /** IMY 1–4: who the controller is (for a processor's notice: who we are). */

@@ -283,6 +283,8 @@ export const EN_FILING_LABELS: FilingLabels = {
       "breachflow considers that a complete notification under Art. 33(3) also needs the following. This is our check, not IMY's mandatory fields.",
     lateTitle: 'Late: reasons for the delay',
     lateIntro: (lateBy) => `This report is prepared ${lateBy} after the deadline. The reasons for the delay must be given.`,
+    lateTitleNoReasonOwed: 'After the deadline',
+    lateIntroNoReasonOwed: (lateBy) => `This report is prepared ${lateBy} after the deadline or target.`,
     lateReasonMissing: 'The reasons for the delay have not been given yet.',
     notAnswered: 'Not answered',
     noAnswer: 'No answer',

@@ -283,6 +283,8 @@ export const SV_FILING_LABELS: FilingLabels = {
       'breachflow bedömer att en fullständig anmälan enligt artikel 33.3 också behöver följande uppgifter. Listan är vår kontroll, inte IMY:s obligatoriska fält.',
     lateTitle: 'Försenad: motivering till förseningen',
     lateIntro: (lateBy) => `Rapporten upprättas ${lateBy} efter tidsfristen. Motiveringen till förseningen ska anges.`,
+    lateTitleNoReasonOwed: 'Efter tidsfristen',
+    lateIntroNoReasonOwed: (lateBy) => `Rapporten upprättas ${lateBy} efter tidsfristen eller målet.`,
     lateReasonMissing: 'Motiveringen till förseningen är inte angiven ännu.',
     notAnswered: 'Uppgift saknas',
     noAnswer: 'Ingen uppgift',

@@ -3,7 +3,7 @@ import type { Harm } from './consequence-suggestion.js';
 import type { Art34Exception, RiskOutcome, SeverityBand } from '../risk/assessment.js';
 import type { ConfidentialityExposure, DataCategory, Protection, SubjectCategory } from '../risk/risk-facts.js';
 import type { FilingKind, FilingLanguage, FilingTrack } from './filing-input.js';
-import type { Art33Point, FilingItemId, FilingSectionId } from './filing-item-ids.js';
+import type { Art33Point, FilingItemId, FilingSectionId, GdprItemId, GdprSectionId } from './filing-item-ids.js';
 import type { ImyCauseGroup, ImyIncidentType } from './imy-categories-2025-02.js';
 import { EN_FILING_LABELS } from './filing-labels.en.js';
 import { SV_FILING_LABELS } from './filing-labels.sv.js';
@@ -76,6 +76,9 @@ export interface FilingChrome {
   missingIntro: string;
   lateTitle: string;
   lateIntro(lateBy: string): string;
+  /** Late on a track that owes no reasons for the delay (a processor's notice, Lex Maria, NIS2). */
+  lateTitleNoReasonOwed: string;
+  lateIntroNoReasonOwed(lateBy: string): string;
   lateReasonMissing: string;
   notAnswered: string;
   /** An optional question left without an answer: nothing is owed. */
@@ -95,6 +98,11 @@ export interface FilingChrome {
   page(current: number, total: number): string;
 }
 
+/** The GDPR tracks whose reports these labels word. */
+export type GdprFilingTrack = Extract<FilingTrack, 'gdpr-art33' | 'gdpr-art33-2'>;
+/** The kinds a GDPR report comes in (`final`: a completing supplement stored before supplements could say so). */
+export type GdprFilingKind = Extract<FilingKind, 'initial' | 'supplement' | 'no-breach' | 'final'>;
+
 /** Everything a filing says in one language. */
 export interface FilingLabels {
   language: FilingLanguage;
@@ -102,17 +110,18 @@ export interface FilingLabels {
   locale: string;
   monthNames: readonly string[];
   authorityName: string;
-  documentTitle: Record<FilingTrack, Record<FilingKind, string>>;
-  kindName: Record<FilingKind, string>;
+  /** Titles of the GDPR reports (the Lex Maria and NIS2 reports carry their own labels). */
+  documentTitle: Record<GdprFilingTrack, Record<GdprFilingKind, string>>;
+  kindName: Record<GdprFilingKind, string>;
   /** The kinds as a processor's notices are called ("underrättelse", never "anmälan"). */
-  processorKindName: Record<FilingKind, string>;
+  processorKindName: Record<GdprFilingKind, string>;
   harms: Record<Harm, string>;
-  sections: Record<FilingSectionId, string>;
+  sections: Record<GdprSectionId, string>;
   /** Section headings a processor's notice words differently. */
-  processorSections: Partial<Record<FilingSectionId, string>>;
-  items: Record<FilingItemId, string>;
+  processorSections: Partial<Record<GdprSectionId, string>>;
+  items: Record<GdprItemId, string>;
   /** Questions a processor's notice asks differently (from the processor's point of view). */
-  processorItems: Partial<Record<FilingItemId, string>>;
+  processorItems: Partial<Record<GdprItemId, string>>;
   causes: Record<IncidentCause, string>;
   imyIncidentTypes: Record<ImyIncidentType, string>;
   imyCauseGroups: Record<ImyCauseGroup, string>;
@@ -134,10 +143,14 @@ export function filingLabels(language: FilingLanguage): FilingLabels {
 }
 
 /** The question as the track asks it: a processor speaks of its own awareness, the controller of its own. */
-export function itemLabel(labels: FilingLabels, voice: TrackDocument['voice'], id: FilingItemId): string {
-  return (voice === 'processor' ? labels.processorItems[id] : undefined) ?? labels.items[id];
+export function itemLabel(labels: FilingLabels, document: TrackDocument, id: FilingItemId): string {
+  const label = document.ownWords(labels).items[id] ?? labels.items[id as GdprItemId];
+  if (label === undefined) throw new Error(`no label for ${id} on the ${document.formVersion} report`);
+  return label;
 }
 
-export function sectionTitle(labels: FilingLabels, voice: TrackDocument['voice'], id: FilingSectionId): string {
-  return (voice === 'processor' ? labels.processorSections[id] : undefined) ?? labels.sections[id];
+export function sectionTitle(labels: FilingLabels, document: TrackDocument, id: FilingSectionId): string {
+  const title = document.ownWords(labels).sections[id] ?? labels.sections[id as GdprSectionId];
+  if (title === undefined) throw new Error(`no title for section ${id} on the ${document.formVersion} report`);
+  return title;
 }

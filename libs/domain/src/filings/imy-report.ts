@@ -1,6 +1,7 @@
 import type { FilingSection } from './filing-input.js';
 import type { FilingContext } from './filing-context.js';
 import { IMY_FORM_VERSION, IMY_MANDATORY_FIELDS, IMY_QUESTION_NUMBERS } from './imy-form-2026-11.js';
+import { gdprKind } from './gdpr-kind.js';
 import type { TrackDocument } from './track-document.js';
 import {
   affectedItems,
@@ -38,10 +39,14 @@ function imyReportSections(context: FilingContext): FilingSection[] {
 export const IMY_REPORT: TrackDocument = {
   formVersion: IMY_FORM_VERSION,
   voice: 'controller',
-  firstReport: imyReportSections,
+  fullReport: imyReportSections,
+  followsUp: (kind) => kind !== 'initial',
+  ownWords: () => ({ items: {}, sections: {} }),
   questionNumber: (id, language) => IMY_QUESTION_NUMBERS[language][id],
   mandatoryOnForm: (id) => IMY_MANDATORY_FIELDS.includes(id),
   deadlineLabel: (input, labels) => (input.kind === 'initial' ? labels.chrome.legalDeadline : labels.chrome.supplementDeadline),
   numberedInOrder: false,
   recipient: (_input, labels) => labels.authorityName,
+  title: (kind, labels) => labels.documentTitle['gdpr-art33'][gdprKind(kind)],
+  kindLabel: (kind, labels) => labels.kindName[gdprKind(kind)],
 };

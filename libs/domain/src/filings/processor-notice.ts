@@ -1,4 +1,5 @@
 import type { FilingItem, FilingSection } from './filing-input.js';
+import { gdprKind } from './gdpr-kind.js';
 import type { TrackDocument } from './track-document.js';
 import { answer, makeItem, type FilingContext } from './filing-context.js';
 import {
@@ -40,12 +41,16 @@ function processorNoticeSections(context: FilingContext): FilingSection[] {
 export const PROCESSOR_NOTICE: TrackDocument = {
   formVersion: 'breachflow-art33-2-2025-02',
   voice: 'processor',
-  firstReport: processorNoticeSections,
+  fullReport: processorNoticeSections,
+  followsUp: (kind) => kind !== 'initial',
+  ownWords: (labels) => ({ items: labels.processorItems, sections: labels.processorSections }),
   questionNumber: () => undefined,
   mandatoryOnForm: () => false,
   deadlineLabel: (input, labels) => (input.organisation.processorNoticeTimeAgreed ? labels.chrome.agreedDeadline : labels.chrome.internalTarget),
   numberedInOrder: true,
   recipient: (input, labels) => input.recipient?.trim() || labels.phrases.recipientUnknown,
+  title: (kind, labels) => labels.documentTitle['gdpr-art33-2'][gdprKind(kind)],
+  kindLabel: (kind, labels) => labels.processorKindName[gdprKind(kind)],
 };
 
 /** A document without an authority form numbers its questions 1, 2, 3 … in order. */

@@ -49,7 +49,25 @@ export const incidentFactsProperties = {
     ],
   },
   careProvider: { type: 'boolean' },
+  careUnit: text(300),
+  patientConsequences: text(10_000),
   nis2EntityClass: { enum: NIS2_ENTITY_CLASSES },
+  nis2: {
+    type: 'object',
+    additionalProperties: false,
+    minProperties: 1,
+    properties: {
+      serviceImpact: text(5_000),
+      crossBorderImpact: { type: 'boolean' },
+      severityAndImpact: text(5_000),
+      indicatorsOfCompromise: text(10_000),
+      affectedSystems: text(2_000),
+      rootCause: text(5_000),
+      mitigation: text(5_000),
+      remainingRisks: text(5_000),
+      handledAt: instant,
+    },
+  },
   ...riskFactsSchema.properties,
 } as const;
 

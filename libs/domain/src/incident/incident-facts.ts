@@ -39,6 +39,28 @@ export interface InformingDataSubjects {
   reason?: string;
 }
 
+/** What a NIS2 incident report (to MCF) asks beyond the breach facts (NIS2 Art. 23(4)). */
+export interface Nis2Facts {
+  /** How the service the entity provides was affected (disruption, degradation, duration). */
+  serviceImpact?: string;
+  /** The incident has or may have an impact in another member state. */
+  crossBorderImpact?: boolean;
+  /** The assessment of the incident's severity and impact (first in the notification, then in detail in the final report). */
+  severityAndImpact?: string;
+  /** Indicators of compromise, where available (no personal data). */
+  indicatorsOfCompromise?: string;
+  /** The systems affected. */
+  affectedSystems?: string;
+  /** The type of threat or root cause. */
+  rootCause?: string;
+  /** Mitigation applied and ongoing. */
+  mitigation?: string;
+  /** Risks that remain. */
+  remainingRisks?: string;
+  /** When the incident was handled (ended), which dates the final report after a progress report. */
+  handledAt?: string;
+}
+
 /** When the breach happened: an instant, or a range when only bounds are known. */
 export type OccurredAt = string | { from: string; to: string };
 
@@ -66,5 +88,10 @@ export interface IncidentFacts extends Partial<RiskFacts> {
   /** The decision on informing the people (Art. 34); absent while it is not taken. */
   informingDataSubjects?: InformingDataSubjects;
   careProvider?: boolean;
+  /** The unit (clinic, ward, practice) where the event happened: IVO routes a Lex Maria report by it. */
+  careUnit?: string;
+  /** The consequences for the patients' care and health, in clinical terms (for IVO), not the privacy harm. */
+  patientConsequences?: string;
   nis2EntityClass?: Nis2EntityClass;
+  nis2?: Nis2Facts;
 }

@@ -20,7 +20,7 @@ export function timelineErrors(facts: IncidentFacts, now: Date): FieldError[] {
       : ([['occurredAt', facts.occurredAt]] as Array<[string, string | undefined]>)),
   ];
   const informedAt = facts.informingDataSubjects?.informedAt;
-  instants.push(['informingDataSubjects.informedAt', informedAt], ['informingDataSubjects.plannedAt', facts.informingDataSubjects?.plannedAt]);
+  instants.push(['informingDataSubjects.informedAt', informedAt], ['informingDataSubjects.plannedAt', facts.informingDataSubjects?.plannedAt], ['nis2.handledAt', facts.nis2?.handledAt]);
   for (const [field, value] of instants) {
     if (value !== undefined && Number.isNaN(new Date(value).getTime())) errors.push({ field, message: 'is not a representable instant' });
   }
@@ -39,6 +39,7 @@ export function timelineErrors(facts: IncidentFacts, now: Date): FieldError[] {
     const value = facts[field];
     if (value !== undefined && at(value) > latestAllowed) errors.push({ field, message: 'may not lie in the future' });
   }
+  if (facts.nis2?.handledAt !== undefined && at(facts.nis2.handledAt) > latestAllowed) errors.push({ field: 'nis2.handledAt', message: 'may not lie in the future' });
   if (occurredFrom !== undefined && at(occurredFrom) > latestAllowed) {
     errors.push({ field: 'occurredAt', message: 'may not lie in the future' });
   }

@@ -1,11 +1,14 @@
-import { addCalendarDays } from '../clocks/calendar.js';
 import { isPastDeadline } from '../clocks/deadline.js';
 import { CLOCK_SKEW_TOLERANCE_MS } from '../incident/timeline-rules.js';
 import { refuse, type Refusal } from '../failures.js';
 import type { Role } from '../roles.js';
-import { trackDefinition, windowHours, type TrackRoles, type TrackWindow } from './catalogue.js';
+import { trackDefinition, type TrackRoles } from './catalogue.js';
 import type { Actor, FilingTrackCommand } from './filing-track-commands.js';
-import { everyFirstReportFiled, filedReports, firstReportFiledFor, type FilingTrackState, type TrackFiling } from './filing-track-state.js';
+import type { FilingTrackState, TrackFiling } from './filing-track-state.js';
+import { stageRulesOf } from './stages/stage-rules.js';
+import { filedReports } from './track-filings.js';
+
+export { windowEnd } from './window-end.js';
 
 /** What the workflow must write to the case file for a step the rules allowed. */
 export type FilingTrackEffect =
@@ -14,11 +17,10 @@ export type FilingTrackEffect =
   | { type: 'filed'; filing: TrackFiling; channel: string; delayReason: string | null; late: boolean }
   | { type: 'not-required'; reason: string }
   | { type: 'anchor-moved'; anchorAt: string; deadline: string }
+  | { type: 'stage-changed'; change: 'intermediate-requested' | 'handled'; at: string }
   | { type: 'none' };
 
 export type FilingStepDecision = { ok: true; state: FilingTrackState; effect: FilingTrackEffect } | { ok: false; refusal: Refusal };
-
-const HOUR_MS = 3_600_000;
 
 const ACTIONS: Record<keyof TrackRoles, string> = {
   draft: 'drafting or submitting a report',
@@ -32,18 +34,20 @@ const ACTIONS: Record<keyof TrackRoles, string> = {
  * and when, it returns the next state with the effect to persist, or a typed refusal saying why
  * not. A report goes draft → awaiting approval → approved (or back to draft, rejected) → filed;
  * re-rendering makes a new revision and undoes any approval. The rules:
- * - the roles of each step are the track's (see the catalogue);
+ * - the roles of each step are the track's (see the catalogue); where the track says so, only a
+ *   designated reporter records the filing;
  * - four eyes: nobody approves or rejects a revision they rendered themselves;
  * - a decision names the revision it judged and is refused as stale when the draft moved on;
+ * - which reports may be opened, and the deadline each answers, follow the track's stage rules
+ *   (`stages/`): a supplement answers its own period, an NIS2 report its own stage's deadline;
  * - the first recorded filing freezes the track's lateness: a later correction of awareAt can
  *   neither make it late nor in time;
  * - a late first report needs the reasons for the delay (Art. 33(1)), where the track asks for them;
- * - a supplement answers its own deadline (the supplement period), never the first report's; the
- *   period (IMY: four calendar weeks) runs only when the first report announced supplements;
  * - a filed report never changes: supplements and withdrawals are further reports that refer to it.
  */
 export function decideFilingStep(state: FilingTrackState, command: FilingTrackCommand, actor: Actor, now: number): FilingStepDecision {
   const definition = trackDefinition(state.track);
+  const stages = stageRulesOf(state.track);
   const refused = (kind: Refusal['kind'], message: string, field?: string): FilingStepDecision => ({ ok: false, refusal: refuse(kind, message, field) });
   const roleRefusal = (step: keyof TrackRoles): FilingStepDecision | undefined => {
     const allowed: readonly Role[] = definition.roles[step];
@@ -51,16 +55,28 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
   };
   const closedRefusal = (): FilingStepDecision | undefined => {
     if (state.notRequired) return refused('conflict', 'this track was decided not required');
-    if (state.complete) return refused('conflict', 'this track is complete: its final or "no breach after all" report is filed');
+    if (state.complete) return refused('conflict', 'this track is complete: nothing more is owed on it');
     return undefined;
   };
   const findFiling = (filingId: string): TrackFiling | undefined => state.filings.find((filing) => filing.filingId === filingId);
   const withFiling = (filing: TrackFiling): FilingTrackState => ({ ...state, filings: state.filings.map((f) => (f.filingId === filing.filingId ? filing : f)) });
+  const instant = (iso: string, field: string): string | FilingStepDecision => {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? refused('unprocessable', `${field} is not a valid instant`, field) : new Date(ms).toISOString();
+  };
 
   switch (command.type) {
     case 'open-draft': {
       const blocked = closedRefusal() ?? roleRefusal('draft');
       if (blocked) return blocked;
+      // Runs started before supplements could complete a report still take the "final" report they knew.
+      const legacyFinal = command.kind === 'final' && state.track === 'gdpr-art33' && !state.supplementsOnlyWhenAnnounced;
+      if (!definition.reportKinds.includes(command.kind) && !legacyFinal) {
+        return refused('unprocessable', `a ${definition.label.en} is one of: ${definition.reportKinds.join(', ')}`, 'kind');
+      }
+      if (command.language !== undefined && !definition.languages.includes(command.language)) {
+        return refused('unprocessable', `a ${definition.label.en} is drafted in ${definition.languages.join(' or ')}, the language its recipient reads`, 'language');
+      }
       const recipient = state.recipients ? command.recipient : null;
       if (state.recipients && (recipient === null || !state.recipients.includes(recipient))) {
         return refused('unprocessable', `recipient must be one of the affected controllers: ${state.recipients.join(', ')}`, 'recipient');
@@ -68,13 +84,8 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
       if (findFiling(command.filingId)) return refused('conflict', `report ${command.filingId} already exists on this track`);
       const unfinished = state.filings.find((filing) => filing.recipient === recipient && filing.status !== 'filed');
       if (unfinished) return refused('conflict', `report ${unfinished.sequence} is still ${unfinished.status}: finish or re-render it first`);
-      const firstFiled = firstReportFiledFor(state, recipient);
-      if (command.kind === 'initial' && firstFiled) return refused('conflict', 'the initial report is already filed: draft a supplement or a final report');
-      if (command.kind !== 'initial' && !firstFiled) {
-        return command.kind === 'no-breach'
-          ? refused('conflict', 'nothing is filed to withdraw: decide that the track is not required instead')
-          : refused('conflict', `a ${command.kind} report supplements a filed initial report, and none is filed yet`);
-      }
+      const opening = stages.opening(state, command.kind, recipient);
+      if ('refusal' in opening) return { ok: false, refusal: opening.refusal };
       if (command.kind === 'no-breach' && (command.noBreachJustification?.trim().length ?? 0) < definition.minimumReasonLength) {
         return refused('unprocessable', `a "no breach after all" report needs its justification (at least ${definition.minimumReasonLength} characters)`, 'noBreachJustification');
       }
@@ -87,7 +98,7 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
         authorId: actor.userId,
         lastEditorId: actor.userId,
         recipient,
-        deadline: command.kind === 'initial' ? state.deadline : state.supplementDeadline,
+        deadline: opening.deadline,
         filedAt: null,
         announcesSupplements: command.kind === 'initial' && command.announcesSupplements === true,
         completesReport: command.kind === 'final' || (command.kind === 'supplement' && command.completesReport === true),
@@ -150,6 +161,9 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
     case 'record': {
       const blocked = closedRefusal() ?? roleRefusal('record');
       if (blocked) return blocked;
+      if (definition.recordedByDesignatedReporter && !actor.designatedReporterFor?.includes(state.track)) {
+        return refused('forbidden', `only a reporter the organisation designated records a ${definition.label.en} (HSLF-FS 2017:41 4 §)`);
+      }
       const current = findFiling(command.filingId);
       if (!current) return refused('not-found', `report ${command.filingId} does not belong to this track`);
       if (current.status === 'filed') return refused('conflict', 'this report is already recorded as filed');
@@ -158,7 +172,8 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
       if (Number.isNaN(filedAtMs)) return refused('unprocessable', 'filedAt is not a valid instant', 'filedAt');
       if (filedAtMs > now + CLOCK_SKEW_TOLERANCE_MS) return refused('unprocessable', 'filedAt may not lie in the future', 'filedAt');
       if (!definition.recordChannels.includes(command.channel as never)) {
-        return refused('unprocessable', `a ${definition.label.en} is not sent by ${command.channel}: record one of ${definition.recordChannels.join(', ')}`, 'channel');
+        const why = definition.channelRule ? `${definition.channelRule.en}. ` : '';
+        return refused('unprocessable', `${why}A ${definition.label.en} is not sent by ${command.channel}: record one of ${definition.recordChannels.join(', ')}`, 'channel');
       }
       const filedAt = new Date(filedAtMs).toISOString();
       // Lateness is judged once, at the first filing, and frozen.
@@ -168,18 +183,9 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
         return refused('unprocessable', `the report is filed after the deadline (${state.deadline}): Art. 33(1) requires the reasons for the delay`, 'delayReason');
       }
       const filing: TrackFiling = { ...current, status: 'filed', filedAt };
-      let next: FilingTrackState = { ...withFiling(filing), late: trackLate, firstFiledAt: state.firstFiledAt ?? filedAt };
-      if (filing.completesReport || filing.kind === 'no-breach') next = { ...next, complete: true };
-      else if (everyFirstReportFiled(next) && !everyFirstReportFiled(state)) {
-        // Every first report is in. A track without supplement periods owes nothing more; otherwise the
-        // period runs when supplements were announced, and the track rests as filed when they were not.
-        if (!definition.supplements) next = { ...next, complete: true };
-        else if (filing.announcesSupplements || !state.supplementsOnlyWhenAnnounced) {
-          next = { ...next, supplementDeadline: windowEnd(definition.supplements, filedAt, state.timeZone) };
-        }
-      }
+      const filed: FilingTrackState = { ...withFiling(filing), late: trackLate, firstFiledAt: state.firstFiledAt ?? filedAt };
       const late = filing.deadline !== null && isPastDeadline(filing.deadline, filedAt);
-      return { ok: true, state: next, effect: { type: 'filed', filing, channel: command.channel, delayReason, late } };
+      return { ok: true, state: stages.recorded(filed, state, filing), effect: { type: 'filed', filing, channel: command.channel, delayReason, late } };
     }
 
     case 'decide-not-required': {
@@ -197,20 +203,34 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
     }
 
     case 'move-anchor': {
-      const anchorMs = Date.parse(command.anchorAt);
-      if (Number.isNaN(anchorMs)) return refused('unprocessable', 'anchorAt is not a valid instant', 'anchorAt');
-      const anchorAt = new Date(anchorMs).toISOString();
+      const anchorAt = instant(command.anchorAt, 'anchorAt');
+      if (typeof anchorAt !== 'string') return anchorAt;
       // Once anything is filed the deadline stays where it was judged.
       if (state.firstFiledAt !== null || anchorAt === state.anchorAt) return { ok: true, state, effect: { type: 'none' } };
-      const deadline = new Date(anchorMs + state.windowMs).toISOString();
-      const filings = state.filings.map((filing) => (filing.kind === 'initial' ? { ...filing, deadline } : filing));
-      return { ok: true, state: { ...state, anchorAt, deadline, filings }, effect: { type: 'anchor-moved', anchorAt, deadline } };
+      const deadline = new Date(Date.parse(anchorAt) + state.windowMs).toISOString();
+      const moved = stages.anchorMoved({ ...state, anchorAt, deadline });
+      // Drafts answering a deadline counted from awareness answer the moved one.
+      const movedDeadline = (filing: TrackFiling) => (filing.kind === 'initial' ? deadline : (moved.stageDeadlines[filing.kind] ?? filing.deadline));
+      const filings = moved.filings.map((filing) => ({ ...filing, deadline: movedDeadline(filing) }));
+      return { ok: true, state: { ...moved, filings }, effect: { type: 'anchor-moved', anchorAt, deadline } };
+    }
+
+    case 'request-intermediate':
+    case 'record-handled': {
+      const blocked = closedRefusal() ?? roleRefusal('draft');
+      if (blocked) return blocked;
+      if (definition.stagePlan !== 'nis2-staged-reports') return refused('conflict', `a ${definition.label.en} has no staged reports`);
+      if (command.type === 'request-intermediate') {
+        const dueAt = instant(command.dueAt, 'dueAt');
+        if (typeof dueAt !== 'string') return dueAt;
+        if (!stages.firstReportsFiled(state)) return refused('conflict', 'an intermediate report follows the incident notification, and none is filed yet');
+        return { ok: true, state: { ...state, stageDeadlines: { ...state.stageDeadlines, intermediate: dueAt } }, effect: { type: 'stage-changed', change: 'intermediate-requested', at: dueAt } };
+      }
+      const handledAt = instant(command.handledAt, 'handledAt');
+      if (typeof handledAt !== 'string') return handledAt;
+      if (Date.parse(handledAt) > now + CLOCK_SKEW_TOLERANCE_MS) return refused('unprocessable', 'handledAt may not lie in the future', 'handledAt');
+      const handled = stages.anchorMoved({ ...state, handledAt });
+      return { ok: true, state: handled, effect: { type: 'stage-changed', change: 'handled', at: handledAt } };
     }
   }
-}
-
-/** The end of a window that starts at `from`: hours as elapsed time, weeks as calendar weeks in the zone. */
-export function windowEnd(window: TrackWindow, from: string, timeZone: string): string {
-  if (window.basis === 'calendar-weeks') return addCalendarDays(new Date(from), window.weeks * 7, timeZone).toISOString();
-  return new Date(Date.parse(from) + windowHours(window) * HOUR_MS).toISOString();
 }

@@ -1,10 +1,13 @@
-import type { FilingKind } from '../filings/filing-input.js';
+import type { FilingKind } from '../filings/filing-kinds.js';
 import type { Role } from '../roles.js';
+import type { Language, TrackKind } from './catalogue.js';
 
 /** Who takes a step: the API signs this in from the caller's session. */
 export interface Actor {
   userId: string;
   role: Role;
+  /** The tracks the organisation designated this person to report on (Lex Maria: HSLF-FS 2017:41 4 §). */
+  designatedReporterFor?: readonly TrackKind[];
 }
 
 /** The human steps and corrections a filing track takes, each judged by `decideFilingStep`. */
@@ -16,6 +19,8 @@ export type FilingTrackCommand =
       kind: FilingKind;
       recipient: string | null;
       noBreachJustification?: string;
+      /** The report's language; the track's recipient reads only some. Absent in runs that predate the check. */
+      language?: Language;
       /** A first report announces that supplements will follow. */
       announcesSupplements?: boolean;
       /** A supplement completes the report. */
@@ -30,6 +35,10 @@ export type FilingTrackCommand =
   | { type: 'record'; filingId: string; filedAt: string; channel: string; delayReason?: string }
   | { type: 'decide-not-required'; reason: string }
   /** awareAt was corrected. */
-  | { type: 'move-anchor'; anchorAt: string };
+  | { type: 'move-anchor'; anchorAt: string }
+  /** NIS2: the CSIRT asked for an intermediate report, due then. */
+  | { type: 'request-intermediate'; dueAt: string }
+  /** NIS2: the incident is handled; after a progress report the final report is due a month later. */
+  | { type: 'record-handled'; handledAt: string };
 
 export type FilingTrackCommandType = FilingTrackCommand['type'];

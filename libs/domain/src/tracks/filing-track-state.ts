@@ -1,6 +1,9 @@
 import { isPastDeadline } from '../clocks/deadline.js';
-import type { FilingKind } from '../filings/filing-input.js';
-import type { TrackKind } from './catalogue.js';
+import type { FilingKind } from '../filings/filing-kinds.js';
+import type { ClockSettings, TrackKind } from './catalogue.js';
+import { stageRulesOf } from './stages/stage-rules.js';
+
+export { filedReports, recipientsOf } from './track-filings.js';
 
 export const TRACK_FILING_STATUSES = ['draft', 'awaiting-approval', 'approved', 'filed'] as const;
 export type TrackFilingStatus = (typeof TRACK_FILING_STATUSES)[number];
@@ -42,8 +45,10 @@ export interface FilingTrackState {
   deadline: string;
   /** The first report's window in milliseconds (moving the anchor keeps it). */
   windowMs: number;
-  /** Where supplement periods are counted in calendar weeks. */
+  /** Where calendar periods (weeks, months) are counted. */
   timeZone: string;
+  /** The organisation's clock settings the track's windows are counted in. */
+  settings: ClockSettings;
   /** A processor's controllers, each owed a notice of its own; null when the track has one recipient. */
   recipients: string[] | null;
   filings: TrackFiling[];
@@ -52,8 +57,12 @@ export interface FilingTrackState {
   firstFiledAt: string | null;
   /** When supplements are due, once the first report is recorded on a track that expects them. */
   supplementDeadline: string | null;
+  /** Staged tracks (NIS2): when each kind of report is due; null while it cannot be said yet. */
+  stageDeadlines: Partial<Record<FilingKind, string | null>>;
+  /** Staged tracks (NIS2): when the incident was handled, which dates the final report after a progress report. */
+  handledAt: string | null;
   notRequired: { reason: string; decidedBy: string } | null;
-  /** A completing supplement or a "no breach after all" report has been recorded: nothing more is owed. */
+  /** Nothing more is owed: a completing supplement, a withdrawal, or a final report is on file. */
   complete: boolean;
   /**
    * The supplement period runs only when the first report announced supplements (runs started
@@ -67,48 +76,51 @@ export interface OpenTrack {
   anchorAt: string;
   windowMs: number;
   timeZone?: string;
+  settings?: ClockSettings;
   recipients?: string[] | null;
   supplementsOnlyWhenAnnounced?: boolean;
 }
 
 export function openFilingTrack(open: OpenTrack): FilingTrackState {
-  return {
+  const state: FilingTrackState = {
     track: open.track,
     anchorAt: new Date(open.anchorAt).toISOString(),
     deadline: new Date(Date.parse(open.anchorAt) + open.windowMs).toISOString(),
     windowMs: open.windowMs,
     timeZone: open.timeZone ?? 'Europe/Stockholm',
+    settings: open.settings ?? {},
     recipients: open.recipients?.length ? [...open.recipients] : null,
     filings: [],
     late: null,
     firstFiledAt: null,
     supplementDeadline: null,
+    stageDeadlines: {},
+    handledAt: null,
     notRequired: null,
     complete: false,
     supplementsOnlyWhenAnnounced: open.supplementsOnlyWhenAnnounced ?? true,
   };
+  return stageRulesOf(state.track).opened(state);
 }
 
-/** The recipients a first report is owed to: each controller of a processor, or the one authority. */
-export const recipientsOf = (state: FilingTrackState): Array<string | null> => state.recipients ?? [null];
+/** The reports the track owes first are on file (Art. 33: a first report to each recipient; NIS2: the notification). */
+export const firstReportsFiled = (state: FilingTrackState): boolean => stageRulesOf(state.track).firstReportsFiled(state);
 
-export const filedReports = (state: FilingTrackState): TrackFiling[] => state.filings.filter((filing) => filing.status === 'filed');
-
-/** A first report (not a withdrawal) is on file for this recipient. */
-export function firstReportFiledFor(state: FilingTrackState, recipient: string | null): boolean {
-  return filedReports(state).some((filing) => filing.recipient === recipient && filing.kind !== 'no-breach');
+/** A deadline still to be met: the stage it belongs to, from when it counts, and when it falls. */
+export interface PendingDeadline {
+  stage: FilingKind;
+  /** Names the stage's clock within the track, unique for each deadline the stage has had (`intermediate-2`). */
+  clock: string;
+  anchorAt: string;
+  deadline: string;
 }
-
-export const everyFirstReportFiled = (state: FilingTrackState): boolean => recipientsOf(state).every((recipient) => firstReportFiledFor(state, recipient));
 
 export function trackStatus(state: FilingTrackState, now: number): TrackStatus {
   if (state.notRequired) return 'not-required';
   if (state.complete) return 'complete';
-  if (everyFirstReportFiled(state)) return 'filed';
+  const rules = stageRulesOf(state.track);
+  const overdue = rules.pendingDeadlines(state).some((pending) => isPastDeadline(pending.deadline, now));
+  if (rules.restsAsFiled(state) && !overdue) return 'filed';
   if (state.filings.some((filing) => filing.status === 'awaiting-approval')) return 'awaiting-approval';
-  return isPastDeadline(state.deadline, now) ? 'overdue' : 'open';
+  return overdue ? 'overdue' : 'open';
 }
-
-/** The track's first report is missing past its deadline (what overdue escalation chases). */
-export const firstReportOverdue = (state: FilingTrackState, now: number): boolean =>
-  !state.notRequired && !state.complete && !everyFirstReportFiled(state) && isPastDeadline(state.deadline, now);

@@ -1,6 +1,6 @@
 import type { OrganisationRole } from '../incident/incident-facts.js';
 import type { RiskOutcome } from '../risk/assessment.js';
-import { tracksImpliedBy, type TrackKind } from './catalogue.js';
+import { TRACK_CATALOGUE, tracksImpliedBy, type TrackKind } from './catalogue.js';
 
 /** A regulatory track the incident owes, and whether the current outcome still implies it. */
 export interface OwedTrack {
@@ -21,7 +21,9 @@ export interface OwedTrack {
  */
 export function nextOwedTracks(current: readonly OwedTrack[], outcome: RiskOutcome | null, role: OrganisationRole, at: string): OwedTrack[] {
   const implied = new Set<TrackKind>(tracksImpliedBy(outcome, role));
-  const kept = current.map((track) => ({ ...track, impliedByCurrentOutcome: implied.has(track.kind) }));
+  // A track a person screened in does not depend on the risk outcome.
+  const screened = (kind: TrackKind) => TRACK_CATALOGUE[kind].owedWhen.basis === 'screening';
+  const kept = current.map((track) => ({ ...track, impliedByCurrentOutcome: screened(track.kind) ? track.impliedByCurrentOutcome : implied.has(track.kind) }));
   const added = [...implied]
     .filter((kind) => !current.some((track) => track.kind === kind))
     .map((kind) => ({ kind, owedSince: at, impliedByCurrentOutcome: true }));

@@ -11,8 +11,10 @@ import { Reminder } from './reminder.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { RiskOverride } from './risk-override.entity.js';
 import { TrackDecision } from './track-decision.entity.js';
+import { TrackScreening } from './track-screening.entity.js';
+import { TrackTask } from './track-task.entity.js';
 import { User } from './user.entity.js';
 
-export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notification, TrackDecision, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
+export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notification, TrackDecision, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
 
-export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notification, TrackDecision, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];
+export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notification, TrackDecision, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];

@@ -27,6 +27,13 @@ export class OrganisationRepository {
     return this.manager.findBy(User, { organisationId, role: In([...roles]) });
   }
 
+  /** Which of these user ids are the organisation's users. */
+  async memberIds(organisationId: string, ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const users = await this.manager.find(User, { where: { organisationId, id: In([...ids]) }, select: { id: true } });
+    return new Set(users.map((user) => user.id));
+  }
+
   /** Display names by user id; ids that are not users (system actors) are left out. */
   async displayNames(ids: readonly string[]): Promise<Map<string, string>> {
     const uuids = [...new Set(ids.filter((id) => /^[0-9a-f-]{36}$/.test(id)))];
