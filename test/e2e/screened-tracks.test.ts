@@ -207,4 +207,22 @@ describe('Lex Maria, NIS2 and the IMY notification on one incident', () => {
     // The timeline names people and tracks, never the facts.
     expect(JSON.stringify(timeline)).not.toContain('Läkemedelslistor');
   });
+
+  it('lists each track’s outcome in the register export', async () => {
+    const register = await api('GET', '/api/register?format=json&language=sv', 'viewer');
+    expect(register.status).toBe(200);
+    const entry = register.body.find((candidate: { incidentId: string }) => candidate.incidentId === incidentId);
+    expect(entry.tracks).toEqual([
+      { track: 'gdpr-art33', outcome: 'open' },
+      // A possible serious care injury makes the breach high-risk: the people are owed a notice too.
+      { track: 'gdpr-art34', outcome: 'open' },
+      { track: 'lex-maria', outcome: 'filed' },
+      { track: 'nis2', outcome: 'filed' },
+    ]);
+    expect(entry.screenings.map((screening: { track: string; applies: boolean }) => [screening.track, screening.applies])).toEqual([
+      ['lex-maria', true],
+      ['nis2', true],
+    ]);
+    expect(entry.missing).toContain('track:gdpr-art33');
+  });
 });

@@ -55,6 +55,7 @@ function fakeActivities() {
         filed.push(input);
       },
       async recordNotRequired() {},
+      async recordStageChange() {},
       async notifyTrack(input: TrackNoticeInput) {
         notices.push(input);
         return { recipients: 1 };
@@ -95,7 +96,7 @@ const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (e)
 
 async function approvedDraft(
   handle: Awaited<ReturnType<typeof env.client.workflow.start>>,
-  kind: 'initial' | 'supplement' = 'initial',
+  kind: 'initial' | 'supplement' | 'early-warning' | 'notification' | 'final' = 'initial',
   options: { supplementsToFollow?: string; completesReport?: boolean } = {},
 ) {
   const filingId = randomUUID();
@@ -345,6 +346,46 @@ describe("the processor's Art. 33(2) track", () => {
         await handle.executeUpdate(approveFilingUpdate, { args: [{ filingId, revision: 1, actor: approver }] });
         await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'e-mail', actor: responder }] });
       }
+      expect((await handle.result()).status).toBe('complete');
+    });
+  }, 60_000);
+});
+
+describe('the NIS2 track (Cybersäkerhetslagen 2 kap. 5–8 §§)', () => {
+  const clocksOf = (notices: TrackNoticeInput[]) => notices.map((n) => `${n.clockKind}:${n.kind}:${n.reminderKey}`);
+
+  it('reminds towards the early warning (24 h) and the notification (72 h) on clocks of their own, then towards the final report a month after the notification', async () => {
+    await withTrack({ track: 'nis2', windowMs: 24 * HOUR }, async ({ handle, start, fake }) => {
+      const opened = await handle.query(trackStateQuery);
+      expect(opened.pendingDeadlines.map((due) => [due.clock, due.deadline])).toEqual([
+        ['early-warning', new Date(start + 24 * HOUR).toISOString()],
+        ['notification', new Date(start + 72 * HOUR).toISOString()],
+      ]);
+      await env.sleep(12 * HOUR + 1_000);
+      expect(clocksOf(fake.notices)).toEqual(['nis2:reminder:p50']);
+
+      const earlyWarning = await approvedDraft(handle, 'early-warning');
+      await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: earlyWarning, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'mcf-e-service', actor: responder }] });
+      // The early warning is in: its clock is quiet; the notification's reminds at 50 % (36 h).
+      await env.sleep(24 * HOUR);
+      expect(clocksOf(fake.notices)).toEqual(['nis2:reminder:p50', 'nis2:notification:reminder:p50']);
+
+      const notification = await approvedDraft(handle, 'notification');
+      const notifiedAt = await env.currentTimeMs();
+      const afterNotification = await handle.executeUpdate(recordFilingUpdate, {
+        args: [{ filingId: notification, filedAt: new Date(notifiedAt).toISOString(), channel: 'mcf-e-service', actor: responder }],
+      });
+      const finalDeadline = windowEnd({ basis: 'calendar-months', months: 1 }, new Date(notifiedAt).toISOString(), 'Europe/Stockholm');
+      expect(afterNotification.pendingDeadlines).toEqual([{ stage: 'final', clock: 'final', anchorAt: new Date(notifiedAt).toISOString(), deadline: finalDeadline }]);
+      expect(afterNotification.status).toBe('open');
+
+      // Half of the month: the final report's first reminder, and none from the stages already filed.
+      await env.sleep((Date.parse(finalDeadline) - notifiedAt) / 2 + 1_000);
+      expect(clocksOf(fake.notices).slice(2)).toEqual(['nis2:final:reminder:p50']);
+
+      const final = await approvedDraft(handle, 'final');
+      const done = await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: final, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'mcf-e-service', actor: responder }] });
+      expect(done.status).toBe('complete');
       expect((await handle.result()).status).toBe('complete');
     });
   }, 60_000);

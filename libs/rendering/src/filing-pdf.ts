@@ -169,7 +169,7 @@ function writeMissingBox(pdf: Pdf, view: FilingView, labels: FilingLabels): void
     pdf,
     [
       { text: labels.chrome.missingTitle, style: { font: FONT.bold, size: 12, colour: COLOUR.missingText, gapAfter: 4 } },
-      { text: labels.chrome.missingIntro, style: { font: FONT.regular, size: 10, colour: COLOUR.text, gapAfter: 2 } },
+      { text: view.checklist.intro, style: { font: FONT.regular, size: 10, colour: COLOUR.text, gapAfter: 2 } },
       ...view.missing.map((entry) => ({
         text: `•  ${entry.label}${entry.art33 === null ? '' : ` (${entry.art33})`}`,
         style: { font: FONT.regular, size: 10, colour: COLOUR.text, gapAfter: 1 },

@@ -47,6 +47,7 @@ export function filingView(document: FilingDocument): FilingView {
   const header = document.header ?? fallbackHeader(document, labels);
   const art33 = (point: FilingItem['art33Item']): string | null => (point === undefined ? null : labels.chrome.art33Reference(point));
   const delayReason = document.sections.flatMap((section) => section.items).find((item) => item.id === 'timeline.delayReason');
+  const words = TRACK_DOCUMENTS[document.track].ownWords(labels);
   const lateBy = header.lateBy ?? (document.deadline === null ? '' : formatDuration(timeAfterDeadline(document.deadline, document.preparedAt), labels));
   return {
     language: document.language,
@@ -66,9 +67,9 @@ export function filingView(document: FilingDocument): FilingView {
       timeZone: header.timeZone,
       preliminary: header.preliminary,
     },
-    preliminaryNote: header.preliminary ? labels.chrome.preliminary : null,
+    preliminaryNote: header.preliminary ? (words.preliminary ?? labels.chrome.preliminary) : null,
     late: document.late ? lateView(document, labels, lateBy, delayReason?.value ?? null) : null,
-    checklist: { title: labels.chrome.missingTitle, intro: labels.chrome.missingIntro },
+    checklist: { title: labels.chrome.missingTitle, intro: words.checklistIntro ?? labels.chrome.missingIntro },
     missing: document.missing.map((entry) => ({ label: entry.label, art33: art33(entry.art33Item) })),
     sections: document.sections.map((section) => ({
       title: section.title,

@@ -40,6 +40,8 @@ export function registerEntry(overrides: Partial<RegisterEntry> = {}): RegisterE
     ],
     delayReasons: [],
     notRequired: [],
+    screenings: [],
+    tracks: [{ track: 'gdpr-art33', outcome: 'filed' }],
     missing: [],
     complete: true,
     closedAt: '2026-12-01T12:00:00.000Z',

@@ -2,6 +2,7 @@ import { buildFilingDocument } from '../../../libs/domain/src/filings/build-fili
 import type { FilingDocument, FilingLanguage } from '../../../libs/domain/src/filings/filing-input.js';
 import type { ClockEmailModel, DigestEmailModel } from '../../../libs/rendering/src/email-models.js';
 import { art33Input, assessmentOf, BOOKING_BREACH_COMPLETE, lateArt33Input, processorInput } from '../filings/filing-fixtures.js';
+import { lexMariaInput, lexMariaSupplementInput, nis2Input } from '../filings/screened-track-fixtures.js';
 
 /** One document per template and language, each showing what its template must lay out. */
 export const GOLDEN_FILINGS: ReadonlyArray<{ name: string; document: () => FilingDocument }> = [
@@ -16,6 +17,13 @@ export const GOLDEN_FILINGS: ReadonlyArray<{ name: string; document: () => Filin
   // No breach after all: the earlier notification withdrawn, with the justification.
   { name: 'filings/sv/gdpr-art33.no-breach', document: () => buildFilingDocument(noBreachInput('sv')) },
   { name: 'filings/en/gdpr-art33.no-breach', document: () => buildFilingDocument(noBreachInput('en')) },
+  // Lex Maria to IVO (Swedish only): the report, and the investigation sent after it.
+  { name: 'filings/sv/lex-maria', document: () => buildFilingDocument(lexMariaInput()) },
+  { name: 'filings/sv/lex-maria.supplement', document: () => buildFilingDocument(lexMariaSupplementInput()) },
+  // NIS2 to MCF: the early warning, the notification and the final report.
+  { name: 'filings/sv/nis2.early-warning', document: () => buildFilingDocument(nis2Input('early-warning', 'sv')) },
+  { name: 'filings/en/nis2.notification', document: () => buildFilingDocument(nis2Input('notification', 'en', { preparedAt: '2026-11-25T10:00:00.000Z', deadline: '2026-11-26T03:30:00.000Z' })) },
+  { name: 'filings/sv/nis2.final', document: () => buildFilingDocument(nis2Input('final', 'sv', { preparedAt: '2026-12-20T10:00:00.000Z', deadline: '2026-12-25T10:00:00.000Z' })) },
 ];
 
 const { approxRecords: _unknownAtFirst, informingDataSubjects: _undecidedAtFirst, ...FIRST_FILING_FACTS } = BOOKING_BREACH_COMPLETE;

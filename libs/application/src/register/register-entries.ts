@@ -3,6 +3,7 @@ import type { IncidentFacts } from '../../../domain/src/incident/incident-facts.
 import { withRegisterCompleteness } from '../../../domain/src/register/register-completeness.js';
 import type { RegisterEntry } from '../../../domain/src/register/register-entry.js';
 import { tracksImpliedBy, TRACK_KINDS, type TrackKind } from '../../../domain/src/tracks/catalogue.js';
+import { owedIncludingScreened, registerTrackOutcomes } from '../../../domain/src/register/register-track-outcomes.js';
 import { CaseFile, type Repositories } from '../../../persistence/src/case-file.js';
 import type { Incident } from '../../../persistence/src/entities/incident.entity.js';
 
@@ -32,14 +33,34 @@ export class RegisterEntries {
   }
 
   async entry(incident: Incident, repositories: Repositories = this.caseFile.read): Promise<RegisterEntry> {
-    const [facts, risk, filings, notRequired, events] = await Promise.all([
+    const [facts, risk, filings, notRequired, events, screeningRows] = await Promise.all([
       repositories.facts.facts(incident.id, incident.currentFactsVersion),
       repositories.risk.picture(incident.id, incident.currentFactsVersion),
       repositories.filings.ofIncident(incident.id),
       repositories.trackDecisions.ofIncident(incident.id),
       repositories.audit.ofIncident(incident.id, Object.keys(DECISIONS)),
+      repositories.screenings.ofIncident(incident.id),
     ]);
-    const people = await repositories.organisations.displayNames([...events.map((event) => event.actor), ...notRequired.map((decision) => decision.decidedBy)]);
+    const people = await repositories.organisations.displayNames([
+      ...events.map((event) => event.actor),
+      ...notRequired.map((decision) => decision.decidedBy),
+      ...screeningRows.map((screening) => screening.decidedBy),
+    ]);
+    const registerFilings = filings.map((filing) => ({ track: filing.track, kind: filing.kind, status: filing.status, filedAt: filing.filedAt?.toISOString() ?? null, reference: filing.reference, late: filing.late }));
+    const decidedNotRequired = notRequired.map((decision) => ({
+      track: decision.track,
+      reason: decision.reason,
+      decidedBy: people.get(decision.decidedBy) ?? decision.decidedBy,
+      decidedAt: decision.decidedAt.toISOString(),
+    }));
+    const screenings = screeningRows.map((screening) => ({
+      track: screening.track,
+      applies: screening.applies,
+      reason: screening.reason,
+      decidedBy: people.get(screening.decidedBy) ?? screening.decidedBy,
+      decidedAt: screening.decidedAt.toISOString(),
+    }));
+    const owed = owedIncludingScreened(await this.owedTracks(repositories, incident.id, facts), screenings);
     return withRegisterCompleteness(
       {
         incidentId: incident.id,
@@ -73,17 +94,14 @@ export class RegisterEntries {
             }
           : null,
         decisions: events.map((event) => ({ at: event.occurredAt.toISOString(), by: people.get(event.actor) ?? event.actor, what: DECISIONS[event.action] })),
-        filings: filings.map((filing) => ({ track: filing.track, kind: filing.kind, status: filing.status, filedAt: filing.filedAt?.toISOString() ?? null, reference: filing.reference, late: filing.late })),
+        filings: registerFilings,
         delayReasons: filings.map((filing) => filing.delayReason).filter((reason): reason is string => !!reason),
-        notRequired: notRequired.map((decision) => ({
-          track: decision.track,
-          reason: decision.reason,
-          decidedBy: people.get(decision.decidedBy) ?? decision.decidedBy,
-          decidedAt: decision.decidedAt.toISOString(),
-        })),
+        notRequired: decidedNotRequired,
+        screenings,
+        tracks: registerTrackOutcomes(owed, registerFilings, decidedNotRequired, screenings),
         closedAt: incident.closedAt?.toISOString() ?? null,
       },
-      await this.owedTracks(repositories, incident.id, facts),
+      owed,
     );
   }
 

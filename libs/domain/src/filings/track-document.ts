@@ -7,6 +7,9 @@ import type { FilingLabels } from './filing-labels.js';
 export interface TrackWords {
   items: Partial<Record<FilingItemId, string>>;
   sections: Partial<Record<FilingSectionId, string>>;
+  /** The preliminary note and the checklist's intro, where the GDPR wording (Art. 33(3)-(4)) does not fit. */
+  preliminary?: string;
+  checklistIntro?: string;
 }
 
 /**

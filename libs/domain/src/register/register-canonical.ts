@@ -97,6 +97,15 @@ export function canonicalRegisterEntry(entry: RegisterEntry): RegisterEntry {
           (a, b) => byText(a.reason, b.reason),
         ),
       ),
+    screenings: (entry.screenings ?? [])
+      .map(({ track, applies, reason, decidedBy, decidedAt }) => ({ track, applies, reason, decidedBy, decidedAt }))
+      .sort(
+        thenBy(
+          (a, b) => byInstant(a.decidedAt, b.decidedAt),
+          (a, b) => byText(a.track, b.track),
+        ),
+      ),
+    tracks: (entry.tracks ?? []).map(({ track, outcome }) => ({ track, outcome })),
     missing: [...entry.missing],
     complete: entry.complete,
     closedAt: entry.closedAt ?? null,

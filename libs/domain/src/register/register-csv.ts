@@ -4,7 +4,7 @@ import type { RiskOutcome, SeverityBand } from '../risk/assessment.js';
 import { isTrackKind, trackLabel } from '../tracks/catalogue.js';
 import { toCsv, type CsvOptions } from './csv.js';
 import { canonicalRegister } from './register-canonical.js';
-import type { RegisterEntry } from './register-entry.js';
+import type { RegisterEntry, RegisterTrackOutcome } from './register-entry.js';
 
 export type RegisterLanguage = 'sv' | 'en';
 
@@ -63,7 +63,16 @@ const GAP: Record<string, Text> = {
   'delay-reasons': { sv: 'Motivering till förseningen', en: 'Reasons for the delay' },
 };
 
+const TRACK_OUTCOME: Record<RegisterTrackOutcome['outcome'], Text> = {
+  filed: { sv: 'inlämnad', en: 'filed' },
+  'not-required': { sv: 'krävs inte (beslut)', en: 'not required (decided)' },
+  'screened-out': { sv: 'bedömd som ej tillämplig', en: 'screened out' },
+  open: { sv: 'öppen', en: 'open' },
+};
+
 const WORDS = {
+  applies: { sv: 'ska rapporteras', en: 'applies' },
+  doesNotApply: { sv: 'ska inte rapporteras', en: 'does not apply' },
   yes: { sv: 'Ja', en: 'Yes' },
   no: { sv: 'Nej', en: 'No' },
   unknown: { sv: 'Okänt', en: 'Unknown' },
@@ -144,6 +153,11 @@ const COLUMNS: Column[] = [
     header: { sv: 'Beslut om att anmälan inte krävs', en: 'Decided that no report is required' },
     value: (e, l) => list(e.notRequired.map((n) => `${registerTrackLabel(n.track, l)}: ${n.reason} (${n.decidedBy}, ${n.decidedAt})`)),
   },
+  {
+    header: { sv: 'Bedömningar (lex Maria, NIS2)', en: 'Screenings (Lex Maria, NIS2)' },
+    value: (e, l) => list(e.screenings.map((s) => `${registerTrackLabel(s.track, l)}: ${(s.applies ? WORDS.applies : WORDS.doesNotApply)[l]}: ${s.reason} (${s.decidedBy}, ${s.decidedAt})`)),
+  },
+  { header: { sv: 'Spår och utfall', en: 'Tracks and outcomes' }, value: (e, l) => list(e.tracks.map((t) => `${registerTrackLabel(t.track, l)}: ${TRACK_OUTCOME[t.outcome][l]}`)) },
   { header: { sv: 'Komplett', en: 'Complete' }, value: (e) => e.complete },
   { header: { sv: 'Saknas', en: 'Missing' }, value: (e, l) => list(e.missing.map((gap) => registerGapLabel(gap, l))) },
   { header: { sv: 'Avslutades', en: 'Closed' }, value: (e) => e.closedAt },

@@ -53,6 +53,22 @@ export interface RegisterNotRequired {
   decidedAt: string;
 }
 
+/** A person's screening of a track only a decision makes owed (Lex Maria, NIS2), with the reason. */
+export interface RegisterScreening {
+  track: string;
+  applies: boolean;
+  reason: string;
+  decidedBy: string;
+  /** ISO-8601. */
+  decidedAt: string;
+}
+
+/** How a track ended for the incident. */
+export interface RegisterTrackOutcome {
+  track: string;
+  outcome: 'filed' | 'not-required' | 'screened-out' | 'open';
+}
+
 /**
  * One incident in the Art. 33(5) register: the facts of the breach, its effects and the
  * remedial action taken — enough for the supervisory authority to verify compliance — plus
@@ -87,6 +103,10 @@ export interface RegisterEntry {
   /** Reasons for a report made after its deadline (Art. 33(1)). */
   delayReasons: string[];
   notRequired: RegisterNotRequired[];
+  /** Screening decisions (Lex Maria, NIS2), oldest first. */
+  screenings: RegisterScreening[];
+  /** Each track owed or screened, with its outcome, in catalogue order. */
+  tracks: RegisterTrackOutcome[];
   /** Gap codes (see `registerEntryMissing`); empty when complete. */
   missing: string[];
   complete: boolean;

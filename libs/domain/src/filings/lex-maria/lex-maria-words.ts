@@ -54,6 +54,8 @@ export const LEX_MARIA_WORDS: TrackWords = {
     followUp: 'Anmälan som kompletteras',
     other: 'Övrigt',
   },
+  preliminary: 'Preliminär: uppgifter lämnas senare, och utredningen skickas snarast därefter (PSL 3 kap. 5 §).',
+  checklistIntro: 'breachflow bedömer att anmälan till IVO också behöver följande uppgifter. Listan är vår kontroll; IVO:s obligatoriska fält är inte bekräftade.',
 };
 
 export const LEX_MARIA_PHRASES = {

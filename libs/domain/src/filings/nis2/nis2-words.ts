@@ -69,6 +69,8 @@ const WORDS: Record<Language, TrackWords> = {
       handling: 'Hantering och åtgärder',
       other: 'Övrigt',
     },
+    preliminary: 'Preliminär: uppgifter lämnas i nästa rapport till CSIRT-enheten.',
+    checklistIntro: 'breachflow bedömer att rapporten också behöver följande uppgifter (NIS2 artikel 23.4). Listan är vår kontroll; MCF:s obligatoriska fält är inte bekräftade.',
   },
   en: {
     items: {
@@ -109,6 +111,8 @@ const WORDS: Record<Language, TrackWords> = {
       handling: 'Handling and measures',
       other: 'Other information',
     },
+    preliminary: 'Preliminary: further information follows in the next report to the CSIRT.',
+    checklistIntro: "breachflow considers that the report also needs the following (NIS2 Article 23(4)). The list is our check; MCF's mandatory fields are not confirmed.",
   },
 };
 
