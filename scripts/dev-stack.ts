@@ -177,6 +177,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       'breachflow is running',
+      `  Web app          ${apiUrl}/`,
       `  API              ${apiUrl}/api`,
       `  OpenAPI docs     ${apiUrl}/api/docs`,
       `  Health           ${apiUrl}/health`,
