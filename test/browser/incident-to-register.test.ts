@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { en } from '../../apps/web/src/i18n/messages.en.js';
 import { sv } from '../../apps/web/src/i18n/messages.sv.js';
 import { toZonedInputValue } from '../../apps/web/src/i18n/time.js';
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
@@ -20,7 +21,9 @@ let browser: Browser;
 const people: Person[] = [];
 
 beforeAll(async () => {
-  [system, browser] = await Promise.all([SystemUnderTest.start(), launchChromium()]);
+  // The browser first: without Chromium the run stops here, with the reason, before any server starts.
+  browser = await launchChromium();
+  system = await SystemUnderTest.start();
   organisation = await system.organisation('Vårdcentralen Norrtull');
 }, 120_000);
 
@@ -50,16 +53,26 @@ function expectAccessible(violations: AxeViolation[]): void {
   expect(violations.map(({ id, help, nodes }) => `${id}: ${help} (${nodes.map((node) => JSON.stringify(node.target)).join(', ')})`)).toEqual([]);
 }
 
-async function signIn(role: 'responder' | 'approver'): Promise<Person> {
+/** Signs in; `keyboard` does it as a keyboard-only user would: Tab to the field, type, Enter. */
+async function signIn(role: 'responder' | 'approver', { keyboard = false } = {}): Promise<Person> {
   const person = await Person.open(browser, role, system.baseUrl);
   people.push(person);
   const { page } = person;
   await page.goto('/');
   await page.getByRole('heading', { name: sv.signIn.title }).waitFor();
   expectAccessible(await person.checkpoint('sign-in'));
-  await page.getByLabel(sv.signIn.email).fill(organisation.users[role].email);
-  await page.getByLabel(sv.signIn.password).fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: sv.signIn.submit }).click();
+  if (keyboard) {
+    const email = page.getByLabel(sv.signIn.email);
+    for (let presses = 0; presses < 5 && !(await email.evaluate((element) => element === element.ownerDocument.activeElement)); presses += 1) await page.keyboard.press('Tab');
+    await page.keyboard.type(organisation.users[role].email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByLabel(sv.signIn.email).fill(organisation.users[role].email);
+    await page.getByLabel(sv.signIn.password).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: sv.signIn.submit }).click();
+  }
   await page.getByRole('heading', { name: sv.dashboard.title, level: 1 }).waitFor();
   return person;
 }
@@ -162,7 +175,7 @@ describe('from the first question to the register', () => {
   }, 120_000);
 
   it('an approver finds it in the inbox and approves it; its author is not offered the approval', async () => {
-    const approver = await signIn('approver');
+    const approver = await signIn('approver', { keyboard: true });
     const { page } = approver;
     await page.getByRole('link', { name: sv.nav.approvals }).click();
     await page.getByRole('heading', { name: sv.approvals.title }).waitFor();
@@ -196,6 +209,26 @@ describe('from the first question to the register', () => {
     await page.locator('[data-track="gdpr-art33"]').getByText(sv.trackStatus.filed, { exact: true }).waitFor();
     expectAccessible(await responder.checkpoint('incident-filed'));
   }, 120_000);
+
+  it('switches to English and back, remembering the choice across a reload', async () => {
+    const { page } = responder;
+    await page.getByLabel(sv.app.language).selectOption('en');
+    await page.getByRole('heading', { name: en.assessment.title }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.reload();
+    await page.locator('[data-track="gdpr-art33"]').getByText(en.trackStatus.filed, { exact: true }).waitFor();
+    expectAccessible(await responder.checkpoint('incident-english'));
+    await page.getByLabel(en.app.language).selectOption('sv');
+    await page.getByRole('heading', { name: sv.assessment.title }).waitFor();
+  }, 60_000);
+
+  it('signs out: the next page is the sign-in form', async () => {
+    const { page } = responder;
+    await page.getByRole('button', { name: sv.app.signOut }).click();
+    await page.getByRole('heading', { name: sv.signIn.title }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: sv.signIn.title }).waitFor();
+  }, 60_000);
 
   it('met no CSP refusal and no script error on any page', () => {
     expect(people.flatMap((person) => person.problems)).toEqual([]);

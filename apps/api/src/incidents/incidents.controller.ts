@@ -62,6 +62,12 @@ export class IncidentsController {
     return this.incidents.get(user, id);
   }
 
+  @Get(':id/facts-versions')
+  @ApiOperation({ summary: 'Every facts version, newest first: what changed, who recorded it and why' })
+  factsVersions(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
+    return this.incidents.factsVersions(user, id);
+  }
+
   @Patch(':id/facts')
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Append a new facts version; a corrected awareAt moves the clocks' })

@@ -3,6 +3,7 @@
 // bodies; these fill in the JSON bodies of its successful answers, path by path, so a changed
 // endpoint or a changed answer fails the typecheck.
 import type { BrowserSessionView } from '../../../api/src/auth/session.controller.js';
+import type { FactsVersionView } from '../../../../libs/application/src/incidents/facts-version-view.js';
 import type { FilingView } from '../../../../libs/application/src/filings/filing-view.js';
 import type { IncidentSummaryView, IncidentView } from '../../../../libs/application/src/incidents/incident-view.js';
 import type { NotificationView } from '../../../../libs/application/src/notifications/notification-inbox.js';
@@ -12,7 +13,7 @@ import type { AssessmentHistoryEntry } from '../../../../libs/persistence/src/ri
 import type { RegisterEntry } from '../../../../libs/domain/src/register/register-entry.js';
 import type { paths } from './openapi.generated.js';
 
-export type { Assessment, AssessmentHistoryEntry, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationView, RegisterEntry };
+export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationView, RegisterEntry };
 export type TrackView = IncidentView['tracks'][number];
 
 export interface ResponseBodies {
@@ -21,6 +22,7 @@ export interface ResponseBodies {
   '/api/incidents/{id}': { get: IncidentView };
   '/api/incidents/{id}/facts': { patch: IncidentView };
   '/api/incidents/{id}/assessments': { get: { items: AssessmentHistoryEntry[] } };
+  '/api/incidents/{id}/facts-versions': { get: { items: FactsVersionView[] } };
   '/api/incidents/{id}/assessment/override': { post: IncidentView };
   '/api/incidents/{id}/filings': { post: FilingView };
   '/api/filings/{id}': { get: FilingView };

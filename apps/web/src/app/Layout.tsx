@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
-import { APPROVER_ROLES, INCIDENT_EDITORS } from '../shared/domain.js';
+import { APPROVER_ROLES, INCIDENT_EDITORS } from '../rules/domain.js';
 import { useSession, useSignOut } from '../features/auth/session.js';
 import { useI18n, type Language } from '../i18n/i18n.js';
 

@@ -40,8 +40,9 @@ export function useSignOut() {
     mutationFn: () => answer(api.DELETE('/api/auth/session')),
     onSettled: () => {
       setCsrfToken(undefined);
-      queryClient.clear();
+      // Signed out first (every page unmounts), then nothing of the session stays in memory.
       queryClient.setQueryData(SESSION, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION[0] });
     },
   });
 }

@@ -4,7 +4,7 @@ import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant } from '../../i18n/time.js';
-import { TRACK_CATALOGUE } from '../../shared/domain.js';
+import { TRACK_CATALOGUE } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { nearestDeadline, nextStepsFor, type NextStep } from '../incidents/next-steps.js';
 import { useOpenIncidents } from '../incidents/use-incidents.js';

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Countdown } from '../../components/Countdown.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { TRACK_CATALOGUE } from '../../shared/domain.js';
+import { TRACK_CATALOGUE } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useAwaitingApproval } from './use-filings.js';
 

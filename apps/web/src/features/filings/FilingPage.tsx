@@ -8,7 +8,7 @@ import { errorFor, formErrorsOf, type FormError } from '../../components/form-er
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant } from '../../i18n/time.js';
-import { TRACK_CATALOGUE } from '../../shared/domain.js';
+import { TRACK_CATALOGUE } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
 import { missingItemTarget } from './missing-item-target.js';

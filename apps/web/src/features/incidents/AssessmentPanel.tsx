@@ -5,7 +5,7 @@ import { RadioGroup, TextArea } from '../../components/fields.js';
 import { errorFor, formErrorsOf, type FormError } from '../../components/form-errors.js';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { APPROVER_ROLES, WRITTEN_REASON_MIN_LENGTH } from '../../shared/domain.js';
+import { APPROVER_ROLES, WRITTEN_REASON_MIN_LENGTH } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useOverrideOutcome } from './use-incidents.js';
 

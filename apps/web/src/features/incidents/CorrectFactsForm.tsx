@@ -5,7 +5,7 @@ import { SelectField, TextArea, TextField } from '../../components/fields.js';
 import { errorFor, formErrorsOf, type FormError } from '../../components/form-errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { fromZonedInputValue, toZonedInputValue } from '../../i18n/time.js';
-import { INCIDENT_EDITORS } from '../../shared/domain.js';
+import { INCIDENT_EDITORS } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
 import { useCorrectFacts, type CorrectFactsBody } from './use-incidents.js';

@@ -4,13 +4,16 @@ import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant } from '../../i18n/time.js';
 import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
-import { useAssessmentHistory } from './use-incidents.js';
+import { useFactLabel } from './fact-labels.js';
+import { useAssessmentHistory, useFactsVersions } from './use-incidents.js';
 
-/** The current facts, and every earlier version with when it was assessed and how. */
+/** The current facts, and every version: what changed, who recorded it, why, and how it was assessed. */
 export function FactsPanel({ incident }: { incident: IncidentView }) {
   const { t, language } = useI18n();
   const timeZone = useOrganisationTimeZone();
-  const history = useAssessmentHistory(incident.id);
+  const versions = useFactsVersions(incident.id);
+  const assessments = useAssessmentHistory(incident.id);
+  const factLabel = useFactLabel();
   const facts = incident.facts;
   const rows = [
     { term: t.incident.summary, value: facts.summary },
@@ -34,20 +37,37 @@ export function FactsPanel({ incident }: { incident: IncidentView }) {
         ))}
       </dl>
       <h3>{t.incident.versions}</h3>
-      <QueryState query={history}>
+      <QueryState query={versions}>
         {({ items }) => (
-          <ul className="list">
-            {items.map((entry) => (
-              <li key={entry.id}>
-                {t.incident.versionLine(entry.factsVersion, formatInstant(entry.assessedAt, language, timeZone))} <OutcomeBadge outcome={entry.computed.outcome} />
-                {entry.overrides.map((override) => (
-                  <p key={override.id} className="hint">
-                    {t.assessment.overridden(t.outcome[override.outcome])} — {override.justification}
+          <ol className="list" reversed>
+            {items.map((entry) => {
+              const assessed = assessments.data?.items.find((assessment) => assessment.factsVersion === entry.version);
+              return (
+                <li key={entry.version}>
+                  <p className="list__title">{t.incident.versionBy(entry.version, formatInstant(entry.recordedAt, language, timeZone), entry.recordedBy.name ?? t.incident.someone)}</p>
+                  <p>
+                    {t.incident.versionChanged}: {entry.changed.map((key) => factLabel(key)).join(', ')}
                   </p>
-                ))}
-              </li>
-            ))}
-          </ul>
+                  {entry.reason && (
+                    <p>
+                      {t.incident.versionReason}: {entry.reason}
+                    </p>
+                  )}
+                  {assessed && (
+                    <p>
+                      {t.incident.versionAssessed}: <OutcomeBadge outcome={assessed.computed.outcome} />
+                      {assessed.overrides.map((override) => (
+                        <span key={override.id} className="hint">
+                          {' '}
+                          {t.assessment.overridden(t.outcome[override.outcome])} — {override.justification}
+                        </span>
+                      ))}
+                    </p>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
         )}
       </QueryState>
     </section>

@@ -1,6 +1,7 @@
 import type { IncidentView } from '../../api/response-bodies.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant } from '../../i18n/time.js';
+import { TRACK_CATALOGUE } from '../../rules/domain.js';
 import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
 
 /** Every moment and clock of the incident in order: what happened, the deadlines, the reminders sent. */
@@ -17,7 +18,7 @@ export function TimelinePanel({ incident }: { incident: IncidentView }) {
       ...clock.reminders.filter((reminder) => reminder.firedAt).map((reminder) => ({ at: reminder.firedAt as string, what: `${t.incident.clock[clock.kind] ?? clock.kind}: ${reminder.key}` })),
       { at: clock.deadline, what: `${t.incident.clock[clock.kind] ?? clock.kind}: ${t.incident.trackDeadline}` },
     ]),
-    ...incident.tracks.flatMap((track) => (track.nextReminder ? [{ at: track.nextReminder.dueAt, what: `${t.incident.nextStep}: ${track.nextReminder.key}` }] : [])),
+    ...incident.tracks.flatMap((track) => (track.nextReminder ? [{ at: track.nextReminder.dueAt, what: `${t.incident.nextReminder}: ${TRACK_CATALOGUE[track.kind].label[language]}` }] : [])),
   ].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <section aria-labelledby="timeline">

@@ -3,7 +3,7 @@ import type { IncidentView } from '../../api/response-bodies.js';
 import { Countdown } from '../../components/Countdown.js';
 import { formErrorsOf } from '../../components/form-errors.js';
 import { useI18n } from '../../i18n/i18n.js';
-import { TRACK_CATALOGUE, isFilingTrack } from '../../shared/domain.js';
+import { TRACK_CATALOGUE, isFilingTrack } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useDraftFiling } from './use-incidents.js';
 

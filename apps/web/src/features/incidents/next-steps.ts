@@ -1,5 +1,5 @@
 import type { IncidentView, TrackView } from '../../api/response-bodies.js';
-import { TRACK_CATALOGUE, isFilingTrack, type Role } from '../../shared/domain.js';
+import { TRACK_CATALOGUE, isFilingTrack, type Role } from '../../rules/domain.js';
 
 /** Something a person with this role can do next on an incident, most pressing first. */
 export interface NextStep {

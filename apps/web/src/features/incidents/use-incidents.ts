@@ -31,12 +31,17 @@ export function useAssessmentHistory(id: string) {
   return useQuery({ queryKey: ['incident', id, 'assessments'], queryFn: () => answer(api.GET('/api/incidents/{id}/assessments', { params: { path: { id } } })) });
 }
 
+export function useFactsVersions(id: string) {
+  return useQuery({ queryKey: ['incident', id, 'facts-versions'], queryFn: () => answer(api.GET('/api/incidents/{id}/facts-versions', { params: { path: { id } } })) });
+}
+
 /** After a change to an incident: its page, the lists and the register read it again. */
 function useIncidentChanged() {
   const queryClient = useQueryClient();
   return (incident: IncidentView) => {
     queryClient.setQueryData(['incident', incident.id], incident);
     void queryClient.invalidateQueries({ queryKey: ['incident', incident.id, 'assessments'] });
+    void queryClient.invalidateQueries({ queryKey: ['incident', incident.id, 'facts-versions'] });
     void queryClient.invalidateQueries({ queryKey: ['incidents'] });
     void queryClient.invalidateQueries({ queryKey: ['register'] });
   };

@@ -8,7 +8,7 @@ import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant, fromZonedInputValue } from '../../i18n/time.js';
-import { TRACK_CATALOGUE } from '../../shared/domain.js';
+import { TRACK_CATALOGUE } from '../../rules/domain.js';
 import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
 
 interface Filters {
