@@ -169,9 +169,21 @@ describe('from the first question to the register', () => {
     expect(await page.getByRole('link', { name: sv.filing.downloadPdf }).getAttribute('href')).toMatch(/format=pdf$/);
     expectAccessible(await responder.checkpoint('draft'));
 
+    // What is not known yet follows later (Art. 33(4)): said in the report, rendered as revision 2.
+    await page.getByLabel(sv.filing.informationToFollow).fill('Hur många som öppnat utskicket utreds med e-postleverantören.');
+    await page.getByRole('button', { name: sv.filing.rerender }).click();
+    await page.getByText(sv.filing.revision(2)).waitFor();
+    expect(await preview.locator('body').textContent()).toContain('utreds med e-postleverantören');
+
     await page.getByRole('button', { name: sv.filing.submit }).click();
     await page.locator('.status--awaiting-approval').waitFor();
     expectAccessible(await responder.checkpoint('submitted'));
+
+    // The dashboard: the incident with its nearest deadline counting down.
+    await page.getByRole('link', { name: sv.nav.dashboard }).click();
+    await page.getByRole('link', { name: 'Utskick till 2 000 patienter med synliga adresser' }).waitFor();
+    expect(await page.locator('.dashboard__incidents .countdown__time').first().textContent()).toMatch(/kvar$/);
+    expectAccessible(await responder.checkpoint('dashboard-open-incident'));
   }, 120_000);
 
   it('an approver finds it in the inbox and approves it; its author is not offered the approval', async () => {

@@ -83,11 +83,20 @@ function MissingItems({ filing }: { filing: FilingView }) {
         <>
           <p className="hint">{t.filing.missingHint}</p>
           <ul className="list">
-            {filing.missing.map((item) => (
-              <li key={item.id}>
-                {item.label} — <Link to={missingItemTarget(item.id, filing.incidentId)}>{t.filing.completeFact}<span className="visually-hidden">: {item.label}</span></Link>
-              </li>
-            ))}
+            {filing.missing.map((item) => {
+              const target = missingItemTarget(item.id, filing.incidentId);
+              const text = (
+                <>
+                  {t.filing.completeFact[target.where]}
+                  <span className="visually-hidden">: {item.label}</span>
+                </>
+              );
+              return (
+                <li key={item.id}>
+                  {item.label} — {target.where === 'report' ? <a href={target.href}>{text}</a> : <Link to={target.href}>{text}</Link>}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
@@ -103,6 +112,7 @@ function NextStep({ filing }: { filing: FilingView }) {
   const roles = TRACK_CATALOGUE[filing.track].roles;
   const [errors, setErrors] = useState<FormError[]>([]);
   const [comment, setComment] = useState('');
+  const [informationToFollow, setInformationToFollow] = useState(filing.informationToFollow ?? '');
   const onError = (error: Error) => setErrors(formErrorsOf(error, t.app.loadFailed));
   const reject = (event: FormEvent) => {
     event.preventDefault();
@@ -117,14 +127,19 @@ function NextStep({ filing }: { filing: FilingView }) {
   let content = null;
   if (filing.status === 'draft' && roles.draft.includes(user.role)) {
     content = (
-      <div className="actions">
-        <button type="button" className="button" disabled={busy} onClick={() => steps.submit.mutate(filing.revision, { onError })}>
-          {t.filing.submit}
-        </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={() => steps.render.mutate(undefined, { onError })}>
-          {t.filing.rerender}
-        </button>
-      </div>
+      <>
+        <div className="actions">
+          <button type="button" className="button" disabled={busy} onClick={() => steps.submit.mutate(filing.revision, { onError })}>
+            {t.filing.submit}
+          </button>
+        </div>
+        <div className="panel">
+          <TextArea name="informationToFollow" optional label={t.filing.informationToFollow} hint={t.filing.informationToFollowHint} rows={3} value={informationToFollow} onChange={setInformationToFollow} error={errorFor(errors, 'informationToFollow')} />
+          <button type="button" className="button button--secondary" disabled={busy} onClick={() => steps.render.mutate({ informationToFollow: informationToFollow.trim() || null }, { onError })}>
+            {t.filing.rerender}
+          </button>
+        </div>
+      </>
     );
   } else if (filing.status === 'awaiting-approval' && roles.approve.includes(user.role)) {
     // Four eyes: whoever rendered this revision is not offered the approval at all.
@@ -153,7 +168,7 @@ function NextStep({ filing }: { filing: FilingView }) {
   return (
     <section aria-labelledby="next-step">
       <h2 id="next-step">{t.incident.nextStep}</h2>
-      <ErrorSummary errors={errors} knownFields={['comment']} />
+      <ErrorSummary errors={errors} knownFields={['comment', 'informationToFollow']} />
       {content}
     </section>
   );

@@ -26,7 +26,18 @@ const INCIDENT_FIELDS: Record<string, string> = {
   'measures.taken': 'measures',
 };
 
-export function missingItemTarget(itemId: string, incidentId: string): string {
-  if (SETTINGS_FIELDS[itemId]) return `/settings#field-${SETTINGS_FIELDS[itemId]}`;
-  return `/incidents/${incidentId}#${INCIDENT_FIELDS[itemId] ? `field-${INCIDENT_FIELDS[itemId]}` : 'correct'}`;
+/** What the report itself says (on this page, in the draft's own fields). */
+const REPORT_FIELDS: Record<string, string> = {
+  'other.informationToFollow': 'informationToFollow',
+};
+
+export interface MissingItemTarget {
+  where: 'settings' | 'incident' | 'report';
+  href: string;
+}
+
+export function missingItemTarget(itemId: string, incidentId: string): MissingItemTarget {
+  if (SETTINGS_FIELDS[itemId]) return { where: 'settings', href: `/settings#field-${SETTINGS_FIELDS[itemId]}` };
+  if (REPORT_FIELDS[itemId]) return { where: 'report', href: `#field-${REPORT_FIELDS[itemId]}` };
+  return { where: 'incident', href: `/incidents/${incidentId}#${INCIDENT_FIELDS[itemId] ? `field-${INCIDENT_FIELDS[itemId]}` : 'correct'}` };
 }

@@ -5,6 +5,7 @@ import { useOpenIncidents } from '../incidents/use-incidents.js';
 
 type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 export type RecordBody = JsonBody<ApiPaths['/api/filings/{id}/record']['post']>;
+export type RenderBody = JsonBody<ApiPaths['/api/filings/{id}/render']['post']>;
 export type RejectBody = JsonBody<ApiPaths['/api/filings/{id}/reject']['post']>;
 
 export function useFiling(id: string) {
@@ -27,7 +28,7 @@ export function useFilingSteps(id: string) {
   const onSuccess = useFilingChanged();
   const path = { params: { path: { id } } };
   return {
-    render: useMutation({ mutationFn: () => answer(api.POST('/api/filings/{id}/render', { ...path, body: {} })), onSuccess }),
+    render: useMutation({ mutationFn: (body: RenderBody) => answer(api.POST('/api/filings/{id}/render', { ...path, body })), onSuccess }),
     submit: useMutation({ mutationFn: (revision: number) => answer(api.POST('/api/filings/{id}/submit', { ...path, body: { revision } })), onSuccess }),
     approve: useMutation({ mutationFn: (revision: number) => answer(api.POST('/api/filings/{id}/approve', { ...path, body: { revision } })), onSuccess }),
     reject: useMutation({ mutationFn: (body: RejectBody) => answer(api.POST('/api/filings/{id}/reject', { ...path, body })), onSuccess }),
