@@ -29,13 +29,15 @@ RUN --mount=type=cache,target=/root/.npm \
 # Sources (.dockerignore keeps node_modules, dist, .data, .tools, tests and secrets out).
 COPY . .
 
-# dist/ from apps, libs, workflows, migrations, scripts and bench (scripts/bootstrap.mjs build).
+# dist/ from apps, libs, workflows, migrations, scripts and bench, and the web app's bundle in
+# dist/web (scripts/bootstrap.mjs build; the web app's libraries are dev dependencies: bundled).
 # The worker bundles dist/workflows/index.js, and the libs it imports, when it starts.
 RUN node scripts/bootstrap.mjs build \
  && test -f dist/apps/api/src/main.js \
  && test -f dist/apps/worker/src/main.js \
  && test -f dist/workflows/index.js \
  && test -f dist/scripts/migrate.js \
+ && test -f dist/web/index.html \
  && mkdir -p templates
 
 # Only what runs in production stays: everything the API, the worker (including its workflow

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { resolveChromium } from './chromium.mjs';
 import { projectRoot, resolveTemporalBinaries } from './temporal-binaries.mjs';
 
 const say = (message) => console.error(`[breachflow] ${message}`);
@@ -22,10 +23,29 @@ function ensureDependencies() {
   if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) throw new Error('npm ci failed');
 }
 
+const bin = (name) => join(projectRoot, 'node_modules', '.bin', name);
+
 export function build() {
-  const swc = join(projectRoot, 'node_modules', '.bin', 'swc');
-  const status = run(swc, ['apps', 'libs', 'workflows', 'migrations', 'scripts', 'bench', '-d', 'dist', '--config-file', '.swcrc', '--only', '**/*.ts', '--quiet']);
+  const status = run(bin('swc'), ['apps', 'libs', 'workflows', 'migrations', 'scripts', 'bench', '-d', 'dist', '--config-file', '.swcrc', '--only', '**/*.ts', '--ignore', 'apps/web/**', '--quiet']);
   if (status !== 0) throw new Error('build failed');
+  buildWebApp();
+}
+
+// The web app's API client is typed from the API's own OpenAPI document, generated on every
+// build (never committed, so it cannot go stale): a changed endpoint fails the typecheck.
+export const WEB_API_TYPES = 'apps/web/src/api/openapi.generated.ts';
+
+function buildWebApp() {
+  const steps = [
+    ['OpenAPI document', process.execPath, [join(projectRoot, 'dist/scripts/write-openapi.js'), 'dist/openapi.json']],
+    ['web API types', bin('openapi-typescript'), ['dist/openapi.json', '--output', WEB_API_TYPES, '--silent']],
+    ['web app', bin('vite'), ['build', '--config', 'apps/web/vite.config.mjs', '--mode', 'production', '--logLevel', 'warn']],
+  ];
+  // Always React's production build, even when a test runner (NODE_ENV=test) asks for the build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  for (const [name, command, args] of steps) {
+    if (run(command, args, { env }) !== 0) throw new Error(`build failed: ${name}`);
+  }
 }
 
 function start(binaries) {
@@ -43,8 +63,9 @@ function start(binaries) {
 }
 
 function test(binaries, jestArgs) {
-  const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer };
-  const bin = (name) => join(projectRoot, 'node_modules', '.bin', name);
+  // Found (or installed) before anything runs: a missing browser stops the run at once, never skips.
+  const chromium = resolveChromium();
+  const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer, CHROMIUM_PATH: chromium };
   // One Jest run per project, and every test file in a fresh process: the Temporal SDK keeps
   // one native runtime and a pool of workflow threads per process, and a workflow that spins
   // can abort the whole process ("async hook stack has become corrupted"); isolated, such a
@@ -63,13 +84,16 @@ function test(binaries, jestArgs) {
       project,
     ],
   ];
+  // The build comes first: it generates the web app's API types that the typecheck reads.
   const steps = [
-    ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
-    ['lint', bin('eslint'), ['--max-warnings=0', '.']],
     ['build', null, null],
+    ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+    ['typecheck web', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']],
+    ['lint', bin('eslint'), ['--max-warnings=0', '.']],
     jest('unit'),
     jest('workflows'),
     jest('e2e'),
+    jest('browser'),
   ];
   for (const [name, command, args] of steps) {
     say(`step: ${name}`);

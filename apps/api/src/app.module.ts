@@ -23,6 +23,7 @@ import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { MeController } from './auth/me.controller.js';
+import { SessionController } from './auth/session.controller.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
 import { FilingsController } from './filings/filings.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -55,6 +56,7 @@ export class AppModule {
       ],
       controllers: [
         AuthController,
+        SessionController,
         MeController,
         HealthController,
         IncidentsController,

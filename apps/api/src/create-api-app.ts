@@ -1,16 +1,18 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { openApiDocument } from './openapi/openapi-document.js';
+import { defaultWebRoot, serveWebApp } from './web/serve-web-app.js';
 
 /** Builds the HTTP application (not yet listening), shared by main.ts, the tests and the benchmarks. */
-export async function createApiApp(config: AppConfig): Promise<INestApplication> {
+export async function createApiApp(config: AppConfig, options: { webRoot?: string } = {}): Promise<INestApplication> {
   const log = createLogger(config.LOG_LEVEL, 'breachflow-api');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: ['error', 'warn'],
@@ -37,15 +39,8 @@ export async function createApiApp(config: AppConfig): Promise<INestApplication>
   app.useGlobalFilters(new HttpExceptionFilter(log));
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('breachflow API')
-      .setDescription('Personal data breach notification and risk assessment (GDPR Art. 32-34)')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = openApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  serveWebApp(app, options.webRoot ?? defaultWebRoot(), log);
   return app;
 }

@@ -1,20 +1,9 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SignIn } from '../../../../libs/application/src/auth/sign-in.js';
-import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
 import { validated } from '../common/validated.js';
 import { Public } from './auth.decorators.js';
-
-const loginSchema = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['email', 'password'],
-  properties: {
-    email: { type: 'string', format: 'email', maxLength: 320 },
-    password: { type: 'string', minLength: 1, maxLength: 1024 },
-  },
-} as const;
-const validateLogin = compileValidator<{ email: string; password: string }>(loginSchema);
+import { loginSchema, validateLogin } from './login.request.js';
 
 @ApiTags('auth')
 @Controller('api/auth')

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppendFacts } from '../../../../libs/application/src/incidents/append-facts.js';
 import { IncidentQueries } from '../../../../libs/application/src/incidents/incident-queries.js';
@@ -11,9 +11,12 @@ import { INCIDENT_EDITORS } from '../../../../libs/domain/src/roles.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
-import { validateIncidentListQuery } from './incident-list.query.js';
+import { incidentListQuerySchema, validateIncidentListQuery } from './incident-list.query.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
+
+/** Publishes each property of a query-string schema as an optional OpenAPI query parameter. */
+const ApiQueries = (properties: Record<string, object>) => applyDecorators(...Object.entries(properties).map(([name, schema]) => ApiQuery({ name, required: false, schema })));
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -48,6 +51,7 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: "List the organisation's incidents; filter by status, text, awareness window" })
+  @ApiQueries(incidentListQuerySchema.properties)
   list(@CurrentUser() user: AuthenticatedUser, @Query() query: unknown) {
     return this.incidents.list(user, validated(validateIncidentListQuery, { ...(query as object) }));
   }
@@ -56,6 +60,12 @@ export class IncidentsController {
   @ApiOperation({ summary: 'One incident with its current facts, status and clocks' })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
     return this.incidents.get(user, id);
+  }
+
+  @Get(':id/facts-versions')
+  @ApiOperation({ summary: 'Every facts version, newest first: what changed, who recorded it and why' })
+  factsVersions(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
+    return this.incidents.factsVersions(user, id);
   }
 
   @Patch(':id/facts')

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import { verifyPassword } from '../../../platform/src/password-hasher.js';
+import type { Caller } from '../caller.js';
 
 // Verifying against a real hash for unknown e-mails keeps the response time from revealing who has an account.
 const DUMMY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -23,10 +24,16 @@ export class SignIn {
   ) {}
 
   async execute(email: string, password: string): Promise<{ accessToken: string; tokenType: 'Bearer'; role: string }> {
+    const { accessToken, user } = await this.session(email, password);
+    return { accessToken, tokenType: 'Bearer', role: user.role };
+  }
+
+  /** The same token with the caller it stands for (the web app keeps it in a session cookie). */
+  async session(email: string, password: string): Promise<{ accessToken: string; user: Caller }> {
     const user = await this.caseFile.read.organisations.userByEmail(email);
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !valid) throw new WrongCredentialsError();
     const accessToken = await this.jwt.signAsync({ sub: user.id, org: user.organisationId, role: user.role });
-    return { accessToken, tokenType: 'Bearer', role: user.role };
+    return { accessToken, user: { id: user.id, organisationId: user.organisationId, role: user.role } };
   }
 }

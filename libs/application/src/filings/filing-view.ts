@@ -14,6 +14,8 @@ export function filingView(filing: Filing) {
     recipient: filing.recipient,
     factsVersion: filing.factsVersion,
     authorId: filing.authorId,
+    /** Who rendered the current revision: the one person who may not approve or reject it. */
+    lastEditorId: filing.lastEditorId,
     createdAt: filing.createdAt.toISOString(),
     submittedAt: filing.submittedAt?.toISOString() ?? null,
     approvedBy: filing.approvedBy,

@@ -12,6 +12,7 @@ import type { AssessmentHistoryEntry, IncidentRiskView } from '../../../persiste
 import type { ClockState, IncidentState } from '../../../../workflows/messages.js';
 import type { Caller } from '../caller.js';
 import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../ports/incident-workflows.js';
+import { factsVersionViews, type FactsVersionView } from './facts-version-view.js';
 import { incidentSummaryView, type IncidentSummaryView, type IncidentView, type TrackView } from './incident-view.js';
 
 /**
@@ -42,6 +43,14 @@ export class IncidentQueries {
   async assessments(caller: Caller, id: string): Promise<{ items: AssessmentHistoryEntry[] }> {
     await this.owned(caller, id);
     return { items: await this.caseFile.read.risk.history(id) };
+  }
+
+  /** Every facts version with what changed, who recorded it and why, newest first. */
+  async factsVersions(caller: Caller, id: string): Promise<{ items: FactsVersionView[] }> {
+    await this.owned(caller, id);
+    const versions = await this.caseFile.read.facts.history(id);
+    const names = await this.caseFile.read.organisations.displayNames(versions.map((version) => version.recordedBy));
+    return { items: factsVersionViews(versions, names) };
   }
 
   /** The incident as people see it; what the caller already holds (just written) is not read again. */

@@ -72,7 +72,7 @@ export class NotifyTrack {
         timeLeft: formatTimeLeft(new Date(input.deadline).getTime() - new Date(input.firedAt).getTime(), language),
         reminderLabel: reminderLabel(input.reminderKey, language),
         citesDelayReasons: citesDelayReasons(input),
-        incidentUrl: `${this.config.PUBLIC_URL}/api/incidents/${incident.id}`,
+        incidentUrl: `${this.config.PUBLIC_URL}/incidents/${incident.id}`,
       };
       await this.delivery.deliver(user, {
         organisationId: input.organisationId,

@@ -14,6 +14,11 @@ export class FactsVersionRepository {
     return (await this.get(incidentId, version)).facts;
   }
 
+  /** Every version of an incident's facts, newest first. */
+  history(incidentId: string): Promise<IncidentFactsVersion[]> {
+    return this.manager.find(IncidentFactsVersion, { where: { incidentId }, order: { version: 'DESC' } });
+  }
+
   async insert(version: Omit<IncidentFactsVersion, 'recordedAt'>): Promise<void> {
     await this.manager.insert(IncidentFactsVersion, version);
   }

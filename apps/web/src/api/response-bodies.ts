@@ -1,0 +1,57 @@
+// What the API answers, typed by the very types its use-cases return (type-only imports: none of
+// this code reaches the bundle). The OpenAPI document describes paths, parameters and request
+// bodies; these fill in the JSON bodies of its successful answers, path by path, so a changed
+// endpoint or a changed answer fails the typecheck.
+import type { BrowserSessionView } from '../../../api/src/auth/session.controller.js';
+import type { FactsVersionView } from '../../../../libs/application/src/incidents/facts-version-view.js';
+import type { FilingView } from '../../../../libs/application/src/filings/filing-view.js';
+import type { IncidentSummaryView, IncidentView } from '../../../../libs/application/src/incidents/incident-view.js';
+import type { NotificationView } from '../../../../libs/application/src/notifications/notification-inbox.js';
+import type { OrganisationView } from '../../../../libs/application/src/organisation/organisation-settings.js';
+import type { Assessment } from '../../../../libs/domain/src/risk/assessment.js';
+import type { AssessmentHistoryEntry } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
+import type { RegisterEntry } from '../../../../libs/domain/src/register/register-entry.js';
+import type { paths } from './openapi.generated.js';
+
+export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationView, RegisterEntry };
+export type TrackView = IncidentView['tracks'][number];
+
+export interface ResponseBodies {
+  '/api/auth/session': { get: BrowserSessionView; post: BrowserSessionView };
+  '/api/incidents': { get: { items: IncidentSummaryView[]; total: number; limit: number; offset: number }; post: IncidentView };
+  '/api/incidents/{id}': { get: IncidentView };
+  '/api/incidents/{id}/facts': { patch: IncidentView };
+  '/api/incidents/{id}/assessments': { get: { items: AssessmentHistoryEntry[] } };
+  '/api/incidents/{id}/facts-versions': { get: { items: FactsVersionView[] } };
+  '/api/incidents/{id}/assessment/override': { post: IncidentView };
+  '/api/incidents/{id}/filings': { post: FilingView };
+  '/api/filings/{id}': { get: FilingView };
+  '/api/filings/{id}/render': { post: FilingView };
+  '/api/filings/{id}/submit': { post: FilingView };
+  '/api/filings/{id}/approve': { post: FilingView };
+  '/api/filings/{id}/reject': { post: FilingView };
+  '/api/filings/{id}/record': { post: FilingView };
+  '/api/filings/{id}/reference': { post: FilingView };
+  '/api/risk/assess': { post: Assessment };
+  '/api/register': { get: RegisterEntry[] };
+  '/api/notifications': { get: { items: NotificationView[] } };
+  '/api/organisation': { get: OrganisationView; patch: OrganisationView };
+}
+
+// A path named here that the OpenAPI document no longer has is an error, naming the path.
+type UnknownPaths = Exclude<keyof ResponseBodies, keyof paths>;
+export const everyTypedPathExists: [UnknownPaths] extends [never] ? true : UnknownPaths = true;
+
+type SuccessStatus = 200 | 201;
+type WithJsonBody<Operation, Body> = Operation extends { responses: infer Responses }
+  ? Omit<Operation, 'responses'> & {
+      responses: { [Status in keyof Responses]: Status extends SuccessStatus ? { headers: Record<string, unknown>; content: { 'application/json': Body } } : Responses[Status] };
+    }
+  : Operation;
+
+/** The OpenAPI paths with the JSON answers filled in. */
+export type ApiPaths = {
+  [Path in keyof paths]: Path extends keyof ResponseBodies
+    ? { [Method in keyof paths[Path]]: Method extends keyof ResponseBodies[Path] ? WithJsonBody<paths[Path][Method], ResponseBodies[Path][Method]> : paths[Path][Method] }
+    : paths[Path];
+};

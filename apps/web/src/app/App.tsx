@@ -1,0 +1,41 @@
+import { Route, Routes } from 'react-router';
+import { useI18n } from '../i18n/i18n.js';
+import { SignInPage } from '../features/auth/SignInPage.js';
+import { useSession } from '../features/auth/session.js';
+import { DashboardPage } from '../features/dashboard/DashboardPage.js';
+import { ApprovalsPage } from '../features/filings/ApprovalsPage.js';
+import { FilingPage } from '../features/filings/FilingPage.js';
+import { IncidentPage } from '../features/incidents/IncidentPage.js';
+import { IntakeWizard } from '../features/intake/IntakeWizard.js';
+import { OrganisationPage } from '../features/organisation/OrganisationPage.js';
+import { RegisterPage } from '../features/register/RegisterPage.js';
+import { Layout } from './Layout.js';
+import { NotFoundPage } from './NotFoundPage.js';
+
+/** Signed out, every address shows the sign-in form, and after signing in the page asked for (an e-mail's link). */
+export function App() {
+  const session = useSession();
+  const { t } = useI18n();
+  if (session.isPending) return <p role="status">{t.app.loading}</p>;
+  if (!session.data) {
+    return (
+      <Layout>
+        <SignInPage />
+      </Layout>
+    );
+  }
+  return (
+    <Layout>
+      <Routes>
+        <Route path="/" element={<DashboardPage />} />
+        <Route path="/incidents/new/:step?" element={<IntakeWizard />} />
+        <Route path="/incidents/:id" element={<IncidentPage />} />
+        <Route path="/filings/:id" element={<FilingPage />} />
+        <Route path="/approvals" element={<ApprovalsPage />} />
+        <Route path="/register" element={<RegisterPage />} />
+        <Route path="/settings" element={<OrganisationPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError } from '../../api/api-error.js';
+import { answer, api, setCsrfToken } from '../../api/client.js';
+import type { BrowserSessionView } from '../../api/response-bodies.js';
+
+const SESSION = ['session'] as const;
+
+/** The signed-in person, or null when the browser has no (valid) session cookie. */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION,
+    queryFn: async (): Promise<BrowserSessionView | null> => {
+      try {
+        const session = await answer(api.GET('/api/auth/session'));
+        setCsrfToken(session.csrfToken);
+        return session;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+  });
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { email: string; password: string }) => answer(api.POST('/api/auth/session', { body: credentials })),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(SESSION, session);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => answer(api.DELETE('/api/auth/session')),
+    onSettled: () => {
+      setCsrfToken(undefined);
+      // Signed out first (every page unmounts), then nothing of the session stays in memory.
+      queryClient.setQueryData(SESSION, null);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION[0] });
+    },
+  });
+}
+
+/** The signed-in person (inside the signed-in part of the app, where there always is one). */
+export function useCurrentUser(): BrowserSessionView['user'] {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser outside a session');
+  return data.user;
+}

@@ -1,0 +1,43 @@
+/**
+ * Where the fact that answers a missing report item is filled in: the organisation's details on
+ * the settings page, everything about the breach in the incident's correction form.
+ */
+const SETTINGS_FIELDS: Record<string, string> = {
+  'controller.name': 'legalName',
+  'controller.orgNumber': 'orgNumber',
+  'controller.postalAddress': 'postalAddress',
+  'contact.name': 'contactName',
+  'contact.phone': 'contactPhone',
+  'contact.email': 'contactEmail',
+  'contact.role': 'contactRole',
+  'contact.address': 'postalAddress',
+};
+
+const INCIDENT_FIELDS: Record<string, string> = {
+  'timeline.discoveredAt': 'discoveredAt',
+  'timeline.awareAt': 'awareAt',
+  'timeline.ceasedAt': 'containedAt',
+  'timeline.ceased': 'containedAt',
+  'breach.title': 'title',
+  'breach.description': 'summary',
+  'breach.cause': 'cause',
+  'records.count': 'approxRecords',
+  'consequences.likely': 'likelyConsequences',
+  'measures.taken': 'measures',
+};
+
+/** What the report itself says (on this page, in the draft's own fields). */
+const REPORT_FIELDS: Record<string, string> = {
+  'other.informationToFollow': 'supplementsToFollow',
+};
+
+export interface MissingItemTarget {
+  where: 'settings' | 'incident' | 'report';
+  href: string;
+}
+
+export function missingItemTarget(itemId: string, incidentId: string): MissingItemTarget {
+  if (SETTINGS_FIELDS[itemId]) return { where: 'settings', href: `/settings#field-${SETTINGS_FIELDS[itemId]}` };
+  if (REPORT_FIELDS[itemId]) return { where: 'report', href: `#field-${REPORT_FIELDS[itemId]}` };
+  return { where: 'incident', href: `/incidents/${incidentId}#${INCIDENT_FIELDS[itemId] ? `field-${INCIDENT_FIELDS[itemId]}` : 'correct'}` };
+}

@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import type { OrganisationView } from '../../api/response-bodies.js';
+import { ErrorSummary } from '../../components/ErrorSummary.js';
+import { TextField } from '../../components/fields.js';
+import { errorFor, formErrorsOf, type FormError } from '../../components/form-errors.js';
+import { QueryState } from '../../components/QueryState.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { useCurrentUser } from '../auth/session.js';
+import { useOrganisation, useUpdateOrganisation } from './use-organisation.js';
+
+const TEXT_FIELDS = ['name', 'legalName', 'orgNumber', 'postalAddress', 'contactName', 'contactEmail', 'contactPhone', 'contactRole', 'timeZone'] as const;
+type TextFieldName = (typeof TEXT_FIELDS)[number];
+
+export function OrganisationPage() {
+  const { t } = useI18n();
+  const organisation = useOrganisation();
+  return (
+    <>
+      <h1>{t.settings.title}</h1>
+      <p className="lead">{t.settings.intro}</p>
+      <QueryState query={organisation}>{(view) => <SettingsForm organisation={view} />}</QueryState>
+    </>
+  );
+}
+
+/** The controller's details and clock settings; admins and the DPO may change them, everyone else reads them. */
+function SettingsForm({ organisation }: { organisation: OrganisationView }) {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const update = useUpdateOrganisation();
+  const editable = user.role === 'admin' || user.role === 'dpo';
+  const initialText = Object.fromEntries(TEXT_FIELDS.map((key) => [key, organisation[key] ?? ''])) as Record<TextFieldName, string>;
+  const initialFractions = organisation.reminderFractions.map((fraction) => String(Math.round(fraction * 100))).join(', ');
+  const [text, setText] = useState(initialText);
+  const [fractions, setFractions] = useState(initialFractions);
+  const [processorHours, setProcessorHours] = useState(String(organisation.processorNoticeHours));
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [saved, setSaved] = useState(false);
+
+  if (!editable) {
+    return (
+      <>
+        <p className="notice">{t.settings.readOnly}</p>
+        <dl className="summary-list">
+          {TEXT_FIELDS.map((key) => (
+            <div className="summary-list__row" key={key}>
+              <dt>{t.settings[key]}</dt>
+              <dd>{organisation[key] ?? '–'}</dd>
+            </div>
+          ))}
+          <div className="summary-list__row">
+            <dt>{t.settings.reminderFractions}</dt>
+            <dd>{initialFractions}</dd>
+          </div>
+        </dl>
+      </>
+    );
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const change: Record<string, unknown> = {};
+    for (const key of TEXT_FIELDS) {
+      if (text[key] !== initialText[key]) change[key] = text[key].trim() || (key === 'name' || key === 'timeZone' ? text[key] : null);
+    }
+    if (fractions !== initialFractions) change.reminderFractions = fractions.split(',').map((part) => Number(part.trim()) / 100);
+    if (processorHours !== String(organisation.processorNoticeHours)) change.processorNoticeHours = Number(processorHours);
+    if (Object.keys(change).length === 0) return;
+    update.mutate(change, {
+      onSuccess: () => {
+        setErrors([]);
+        setSaved(true);
+      },
+      onError: (error) => setErrors(formErrorsOf(error, t.app.loadFailed)),
+    });
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} knownFields={[...TEXT_FIELDS, 'reminderFractions', 'processorNoticeHours']} />
+      {saved && (
+        <p className="notice notice--success" role="status">
+          {t.form.saved}
+        </p>
+      )}
+      <form onSubmit={submit} noValidate>
+        {TEXT_FIELDS.map((key) => (
+          <TextField
+            key={key}
+            name={key}
+            type={key === 'contactEmail' ? 'email' : 'text'}
+            label={t.settings[key]}
+            hint={key === 'orgNumber' ? t.settings.orgNumberHint : undefined}
+            value={text[key]}
+            onChange={(value) => setText((current) => ({ ...current, [key]: value }))}
+            error={errorFor(errors, key)}
+          />
+        ))}
+        <TextField name="reminderFractions" label={t.settings.reminderFractions} hint={t.settings.reminderFractionsHint} value={fractions} onChange={setFractions} error={errorFor(errors, 'reminderFractions')} />
+        <TextField name="processorNoticeHours" inputMode="numeric" width="short" label={t.settings.processorNoticeHours} value={processorHours} onChange={setProcessorHours} error={errorFor(errors, 'processorNoticeHours')} />
+        <button type="submit" className="button" disabled={update.isPending}>
+          {update.isPending ? t.form.sending : t.form.save}
+        </button>
+      </form>
+    </>
+  );
+}
