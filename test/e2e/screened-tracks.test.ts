@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { addCalendarMonths } from '../../libs/domain/src/clocks/calendar.js';
+import { FILING_TRACKS } from '../../libs/domain/src/tracks/catalogue.js';
+import { CaseFile } from '../../libs/persistence/src/case-file.js';
 import { Organisation } from '../../libs/persistence/src/entities/organisation.entity.js';
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
 import { eventually } from '../support/eventually.js';
@@ -185,6 +187,12 @@ describe('Lex Maria, NIS2 and the IMY notification on one incident', () => {
     expect(after.pendingDeadlines).toEqual([
       { stage: 'final', clock: 'final', anchorAt: new Date(notifiedAt).toISOString(), deadline: addCalendarMonths(new Date(notifiedAt), 1, 'Europe/Stockholm').toISOString() },
     ]);
+    // The daily digest lists each stage still owed, and no stage already filed.
+    const open = await eventually(async () => {
+      const clocks = (await new CaseFile(system.dataSource).read.clocks.openClocks(org.organisationId, FILING_TRACKS)).filter((clock) => clock.incidentId === incidentId).map((clock) => clock.kind);
+      return clocks.includes('nis2:final') ? clocks : undefined;
+    });
+    expect(open.sort()).toEqual(['gdpr-art33', 'nis2:final']);
   });
 
   it('lists every track’s clocks, filings and decisions on one timeline, in time order, with who did what', async () => {

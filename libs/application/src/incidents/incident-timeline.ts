@@ -5,7 +5,8 @@ import { TASK_CATALOGUE } from '../../../domain/src/tracks/tasks/task-kinds.js';
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import type { Caller } from '../caller.js';
 import { IncidentQueries } from './incident-queries.js';
-import { clockName, describeAction, trackOfClock } from './timeline-wording.js';
+import { clockName, trackOfClock } from '../../../domain/src/tracks/clock-names.js';
+import { describeAction } from './timeline-wording.js';
 
 export interface TimelineEntry {
   at: string;

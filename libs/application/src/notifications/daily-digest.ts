@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isPastDeadline } from '../../../domain/src/clocks/deadline.js';
 import { APPROVER_ROLES } from '../../../domain/src/roles.js';
-import { FILING_TRACKS, trackLabel } from '../../../domain/src/tracks/catalogue.js';
+import { FILING_TRACKS } from '../../../domain/src/tracks/catalogue.js';
+import { clockName } from '../../../domain/src/tracks/clock-names.js';
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import { APP_CONFIG, type AppConfig } from '../../../platform/src/config.js';
 import { TemplateCatalog } from '../../../rendering/src/template-catalog.js';
@@ -37,7 +38,7 @@ export class SendDailyDigests {
           clocks: clocks.map((clock) => ({
             incidentReference: clock.reference,
             incidentTitle: clock.title,
-            trackLabel: trackLabel(clock.kind, language),
+            trackLabel: clockName(clock.kind)[language],
             deadline: formatInstant(clock.deadlineAt.toISOString(), organisation.timeZone, language),
             timeLeft: formatTimeLeft(clock.deadlineAt.getTime() - now, language),
             status: isPastDeadline(clock.deadlineAt, now) ? 'overdue' : 'running',

@@ -8,7 +8,8 @@ export interface OpenClock {
   incidentId: string;
   reference: string;
   title: string;
-  kind: TrackKind;
+  /** The clock: a track (`gdpr-art33`), its supplement period (`gdpr-art33-supplement`) or a stage (`nis2:notification`). */
+  kind: string;
   deadlineAt: Date;
 }
 
@@ -44,16 +45,23 @@ export class ClockRepository {
     return this.manager.findBy(Reminder, { incidentId });
   }
 
-  /** The organisation's open clocks of the given tracks, soonest deadline first. */
-  async openClocks(organisationId: string, kinds: readonly TrackKind[]): Promise<OpenClock[]> {
-    const rows: Array<{ incident_id: string; reference: string; title: string; kind: TrackKind; deadline_at: Date }> = await this.manager.query(
+  /**
+   * The organisation's open clocks of the given tracks, soonest deadline first: a track's first
+   * clock until a report on it is filed, a stage's clock (`nis2:notification`) until a report of
+   * that stage is filed, neither once the track is decided not required.
+   */
+  async openClocks(organisationId: string, tracks: readonly TrackKind[]): Promise<OpenClock[]> {
+    const rows: Array<{ incident_id: string; reference: string; title: string; kind: string; deadline_at: Date }> = await this.manager.query(
       `SELECT c.incident_id, i.reference, i.title, c.kind, c.deadline_at
          FROM deadline_clocks c JOIN incidents i ON i.id = c.incident_id
-        WHERE i.organisation_id = $1 AND i.status = 'open' AND c.kind = ANY($2)
-          AND NOT EXISTS (SELECT 1 FROM filings f WHERE f.incident_id = c.incident_id AND f.track = c.kind AND f.status = 'filed')
-          AND NOT EXISTS (SELECT 1 FROM track_decisions d WHERE d.incident_id = c.incident_id AND d.track = c.kind)
+        WHERE i.organisation_id = $1 AND i.status = 'open' AND split_part(c.kind, ':', 1) = ANY($2)
+          AND NOT EXISTS (
+            SELECT 1 FROM filings f
+             WHERE f.incident_id = c.incident_id AND f.track = split_part(c.kind, ':', 1) AND f.status = 'filed'
+               AND (position(':' in c.kind) = 0 OR f.kind = regexp_replace(split_part(c.kind, ':', 2), '-(after-progress|[0-9]+)$', '')))
+          AND NOT EXISTS (SELECT 1 FROM track_decisions d WHERE d.incident_id = c.incident_id AND d.track = split_part(c.kind, ':', 1))
         ORDER BY c.deadline_at ASC, i.reference ASC`,
-      [organisationId, [...kinds]],
+      [organisationId, [...tracks]],
     );
     return rows.map((row) => ({ incidentId: row.incident_id, reference: row.reference, title: row.title, kind: row.kind, deadlineAt: row.deadline_at }));
   }
