@@ -10,6 +10,10 @@ import { IncidentQueries } from '../../../libs/application/src/incidents/inciden
 import { IncidentTimeline } from '../../../libs/application/src/incidents/incident-timeline.js';
 import { ScreenTrack } from '../../../libs/application/src/tracks/screen-track.js';
 import { TrackTasks } from '../../../libs/application/src/tracks/track-tasks.js';
+import { ImportRecipients } from '../../../libs/application/src/notices/import-recipients.js';
+import { RecipientList } from '../../../libs/application/src/notices/recipient-list.js';
+import { recipientCipherProvider } from '../../../libs/platform/src/recipient-cipher.js';
+import { RecipientsController } from './notices/recipients.controller.js';
 import { OpenIncident } from '../../../libs/application/src/incidents/open-incident.js';
 import { NotificationInbox } from '../../../libs/application/src/notifications/notification-inbox.js';
 import { OrganisationSettings } from '../../../libs/application/src/organisation/organisation-settings.js';
@@ -39,7 +43,7 @@ import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, RegisterEntries, NotificationInbox, OrganisationSettings];
+const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, RegisterEntries, NotificationInbox, OrganisationSettings];
 
 @Module({})
 export class AppModule {
@@ -63,6 +67,7 @@ export class AppModule {
         IncidentAssessmentsController,
         IncidentTracksController,
         IncidentTasksController,
+        RecipientsController,
         FilingsController,
         RegisterController,
         NotificationsController,
@@ -72,6 +77,7 @@ export class AppModule {
       ],
       providers: [
         ...USE_CASES,
+        recipientCipherProvider,
         { provide: INCIDENT_WORKFLOWS, useClass: IncidentWorkflowGateway },
         // Templates are compiled once, at start: a broken template stops the API there.
         { provide: TemplateCatalog, useFactory: () => TemplateCatalog.load() },

@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { isRecipientImport } from './notices/recipient-rows.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { defaultWebRoot, serveWebApp } from './web/serve-web-app.js';
 
@@ -35,7 +37,9 @@ export async function createApiApp(config: AppConfig, options: { webRoot?: strin
       },
     }),
   );
-  app.useBodyParser('json', { limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] });
+  // A recipient import is streamed by its own route (100,000 rows are never held in memory at once).
+  const isJson = (req: IncomingMessage) => /^application\/(.+\+)?json\b/.test(req.headers['content-type'] ?? '');
+  app.useBodyParser('json', { limit: '1mb', strict: true, type: (req: IncomingMessage) => isJson(req) && !isRecipientImport(req) });
   app.useGlobalFilters(new HttpExceptionFilter(log));
   app.enableShutdownHooks();
 

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../libs/platform/src/config.js';
 import { Mailer } from '../../../libs/platform/src/mail/mailer.js';
+import { recipientCipherProvider } from '../../../libs/platform/src/recipient-cipher.js';
 import { ConfigModule } from '../../../libs/platform/src/nest/config.module.js';
 import { DatabaseModule } from '../../../libs/platform/src/nest/database.module.js';
 import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
@@ -14,6 +15,7 @@ export class WorkerModule {
       imports: [ConfigModule.forRoot(config), DatabaseModule],
       providers: [
         ...ACTIVITY_USE_CASES,
+        recipientCipherProvider,
         // Templates are compiled once, at start: a broken template stops the worker there, not mid-incident.
         { provide: TemplateCatalog, useFactory: () => TemplateCatalog.load() },
         {

@@ -4,12 +4,16 @@ import { ClockRepository } from './repositories/clock.repository.js';
 import { FactsVersionRepository } from './repositories/facts-version.repository.js';
 import { FilingRepository } from './repositories/filing.repository.js';
 import { IncidentRepository } from './repositories/incident.repository.js';
+import { NoticeDeliveryRepository } from './repositories/notice-delivery.repository.js';
+import { NoticeRecipientRepository } from './repositories/notice-recipient.repository.js';
+import { NoticeRepository } from './repositories/notice.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { RiskRepository } from './repositories/risk.repository.js';
 import { ScreeningRepository } from './repositories/screening.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
 import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
+import { TrackExceptionRepository } from './repositories/track-exception.repository.js';
 
 /** Every repository, bound to one connection or one transaction. */
 export class Repositories {
@@ -18,12 +22,16 @@ export class Repositories {
   readonly facts: FactsVersionRepository;
   readonly filings: FilingRepository;
   readonly incidents: IncidentRepository;
+  readonly notices: NoticeRepository;
+  readonly deliveries: NoticeDeliveryRepository;
+  readonly recipients: NoticeRecipientRepository;
   readonly notifications: NotificationRepository;
   readonly organisations: OrganisationRepository;
   readonly risk: RiskRepository;
   readonly screenings: ScreeningRepository;
   readonly tasks: TaskRepository;
   readonly trackDecisions: TrackDecisionRepository;
+  readonly trackExceptions: TrackExceptionRepository;
 
   constructor(manager: EntityManager) {
     this.audit = new AuditRepository(manager);
@@ -31,12 +39,16 @@ export class Repositories {
     this.facts = new FactsVersionRepository(manager);
     this.filings = new FilingRepository(manager);
     this.incidents = new IncidentRepository(manager);
+    this.notices = new NoticeRepository(manager);
+    this.deliveries = new NoticeDeliveryRepository(manager);
+    this.recipients = new NoticeRecipientRepository(manager);
     this.notifications = new NotificationRepository(manager);
     this.organisations = new OrganisationRepository(manager);
     this.risk = new RiskRepository(manager);
     this.screenings = new ScreeningRepository(manager);
     this.tasks = new TaskRepository(manager);
     this.trackDecisions = new TrackDecisionRepository(manager);
+    this.trackExceptions = new TrackExceptionRepository(manager);
   }
 }
 

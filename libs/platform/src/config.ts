@@ -16,6 +16,23 @@ const configSchema = z.object({
   JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
   PAYLOAD_ENCRYPTION_KEY: base64Key,
   PAYLOAD_ENCRYPTION_KEY_ID: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, dots or dashes').default('key-1'),
+  /** Keys that seal notice recipients' contact details, "id:base64,id:base64" (the first is current); derived from the payload key when absent. */
+  RECIPIENT_KEYS: z
+    .string()
+    .regex(/^[\w.-]{1,64}:[A-Za-z0-9+/=]{43,44}(,[\w.-]{1,64}:[A-Za-z0-9+/=]{43,44})*$/, 'must be "id:base64,id:base64" with 32-byte keys')
+    .optional(),
+  /** The key of the recipients' identity hash (base64, 32 bytes); derived from the payload key when absent. Never rotate it. */
+  RECIPIENT_HASH_KEY: base64Key.optional(),
+  /** Days after the Art. 34 track is complete before recipients' contact details are purged. */
+  RECIPIENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** Messages per second a notice is sent at, unless the send request says otherwise. */
+  NOTICE_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(200),
+  /** Recipients per delivery batch (one activity each). */
+  NOTICE_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(250),
+  /** An SMS provider's HTTP endpoint and token; without them SMS go to the local sink (development) or are refused. */
+  SMS_PROVIDER_URL: z.string().url().optional(),
+  SMS_PROVIDER_TOKEN: z.string().min(8).optional(),
+  SMS_SINK_DIR: z.string().min(1).optional(),
   DEMO_PASSWORD: z.string().min(8).default('breachflow-demo'),
   /** Where e-mail goes (smtp://host:port or smtps://user:pass@host:port); the worker needs it. */
   SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL').optional(),

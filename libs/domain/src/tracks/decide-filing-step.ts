@@ -1,5 +1,6 @@
 import { isPastDeadline } from '../clocks/deadline.js';
 import { CLOCK_SKEW_TOLERANCE_MS } from '../incident/timeline-rules.js';
+import { reviewStep } from '../review/four-eyes-review.js';
 import { refuse, type Refusal } from '../failures.js';
 import type { Role } from '../roles.js';
 import { trackDefinition, type TrackRoles } from './catalogue.js';
@@ -142,20 +143,10 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
       if (blocked) return blocked;
       const current = findFiling(command.filingId);
       if (!current) return refused('not-found', `report ${command.filingId} does not belong to this track`);
-      const expected = command.type === 'submit' ? 'draft' : 'awaiting-approval';
-      if (current.status !== expected) return refused('conflict', `the report is ${current.status}, not ${expected === 'draft' ? 'a draft' : 'awaiting approval'}`);
-      if (command.type !== 'submit' && current.lastEditorId === actor.userId) {
-        return refused('conflict', 'four-eyes rule: you rendered this revision of the report, so another approver or the DPO must review it');
-      }
-      if (command.revision !== current.revision) {
-        return refused('stale', `you reviewed revision ${command.revision}, but the report is now at revision ${current.revision}: review it again`, 'revision');
-      }
-      if (command.type === 'reject' && !command.comment?.trim()) return refused('unprocessable', 'a rejection needs a comment saying what to change', 'comment');
-      const next = { submit: 'awaiting-approval', approve: 'approved', reject: 'draft' } as const;
-      const transition = { submit: 'submitted', approve: 'approved', reject: 'rejected' } as const;
-      const filing: TrackFiling = { ...current, status: next[command.type] };
-      const comment = command.type === 'submit' ? null : (command as { comment?: string }).comment?.trim() || null;
-      return { ok: true, state: withFiling(filing), effect: { type: 'transition', filing, transition: transition[command.type], comment } };
+      const review = reviewStep(current, { type: command.type, revision: command.revision, comment: (command as { comment?: string }).comment }, actor, 'report');
+      if ('refusal' in review) return { ok: false, refusal: review.refusal };
+      const filing: TrackFiling = { ...current, status: review.status };
+      return { ok: true, state: withFiling(filing), effect: { type: 'transition', filing, transition: review.transition, comment: review.comment } };
     }
 
     case 'record': {

@@ -1,0 +1,63 @@
+import type { EntityManager } from 'typeorm';
+import { NoticeRecipient } from '../entities/notice-recipient.entity.js';
+
+export type NewRecipient = Omit<NoticeRecipient, 'purgedAt' | 'createdAt'>;
+
+/** The people an incident's notices go to; contact details only ever sealed. */
+export class NoticeRecipientRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  /** Inserts the rows not yet known for the incident; returns the identity hashes inserted. */
+  async insertNew(rows: readonly NewRecipient[]): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const column = <K extends keyof NewRecipient>(key: K) => rows.map((row) => row[key]);
+    // One statement per batch, arrays unnested: thousands of rows per round trip.
+    const inserted: Array<{ identity_hash: string }> = await this.manager.query(
+      `INSERT INTO notice_recipients (id, organisation_id, incident_id, identity_hash, key_id, sealed, masked, channels, language, segment, import_id)
+       SELECT id, organisation_id, incident_id, identity_hash, key_id, sealed, masked, string_to_array(channels, ','), language, segment, import_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::bytea[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::uuid[])
+              AS t(id, organisation_id, incident_id, identity_hash, key_id, sealed, masked, channels, language, segment, import_id)
+       ON CONFLICT (incident_id, identity_hash) DO NOTHING
+       RETURNING identity_hash`,
+      [
+        column('id'),
+        column('organisationId'),
+        column('incidentId'),
+        column('identityHash'),
+        column('keyId'),
+        column('sealed'),
+        rows.map((row) => JSON.stringify(row.masked)),
+        rows.map((row) => row.channels.join(',')),
+        column('language'),
+        column('segment'),
+        column('importId'),
+      ],
+    );
+    return new Set(inserted.map((row) => row.identity_hash));
+  }
+
+  async page(incidentId: string, limit: number, offset: number): Promise<{ items: NoticeRecipient[]; total: number }> {
+    const [items, total] = await this.manager.findAndCount(NoticeRecipient, { where: { incidentId }, order: { createdAt: 'ASC', id: 'ASC' }, take: limit, skip: offset });
+    return { items, total };
+  }
+
+  byIds(ids: readonly string[]): Promise<NoticeRecipient[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager.getRepository(NoticeRecipient).createQueryBuilder('r').where('r.id = ANY(:ids)', { ids }).getMany();
+  }
+
+  /** Drops the sealed contact details of an incident's recipients; masks and hashes stay. */
+  async purge(incidentId: string, at: Date): Promise<number> {
+    const result = await this.manager.query(`UPDATE notice_recipients SET sealed = NULL, key_id = NULL, purged_at = $2 WHERE incident_id = $1 AND purged_at IS NULL`, [incidentId, at]);
+    return (result as [unknown, number])[1] ?? 0;
+  }
+
+  /** Rows sealed with another key than the current one, for re-sealing after a rotation. */
+  sealedWithOtherKey(currentKeyId: string, limit: number): Promise<NoticeRecipient[]> {
+    return this.manager.getRepository(NoticeRecipient).createQueryBuilder('r').where('r.key_id <> :currentKeyId', { currentKeyId }).orderBy('r.id').take(limit).getMany();
+  }
+
+  async reseal(id: string, keyId: string, sealed: Buffer): Promise<void> {
+    await this.manager.update(NoticeRecipient, { id }, { keyId, sealed });
+  }
+}

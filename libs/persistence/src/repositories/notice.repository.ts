@@ -1,0 +1,40 @@
+import type { EntityManager } from 'typeorm';
+import { Notice } from '../entities/notice.entity.js';
+import { NoticeReview } from '../entities/notice-review.entity.js';
+
+/** Notices and their reviews. */
+export class NoticeRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  findOwned(organisationId: string, id: string, options: { lock?: boolean } = {}): Promise<Notice | null> {
+    return this.manager.findOne(Notice, { where: { id, organisationId }, ...(options.lock && { lock: { mode: 'pessimistic_write' as const } }) });
+  }
+
+  get(id: string): Promise<Notice> {
+    return this.manager.findOneByOrFail(Notice, { id });
+  }
+
+  bySlug(slug: string): Promise<Notice | null> {
+    return this.manager.findOneBy(Notice, { publicSlug: slug });
+  }
+
+  ofIncident(incidentId: string): Promise<Notice[]> {
+    return this.manager.find(Notice, { where: { incidentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async insert(notice: Notice): Promise<void> {
+    await this.manager.insert(Notice, notice);
+  }
+
+  async update(id: string, change: Partial<Notice>): Promise<void> {
+    await this.manager.update(Notice, { id }, change);
+  }
+
+  async insertReview(review: NoticeReview): Promise<void> {
+    await this.manager.insert(NoticeReview, review);
+  }
+
+  reviews(noticeId: string): Promise<NoticeReview[]> {
+    return this.manager.find(NoticeReview, { where: { noticeId }, order: { decidedAt: 'ASC' } });
+  }
+}
