@@ -171,4 +171,37 @@ export interface DigestActivities {
 }
 
 /** Every activity the worker registers, by name. */
-export type BreachflowActivities = ClockActivities & FilingActivities & NoticeActivities & IncidentActivities & DigestActivities;
+export type BreachflowActivities = DeliveryActivities & ClockActivities & FilingActivities & NoticeActivities & IncidentActivities & DigestActivities;
+
+export interface BeginDeliveryInput {
+  noticeId: string;
+  actorId: string;
+}
+
+export interface DeliverBatchInput {
+  noticeId: string;
+  batchSize: number;
+}
+
+export interface DeliverBatchResult {
+  sent: number;
+  failed: number;
+  /** Deliveries still to go after this batch. */
+  remaining: number;
+}
+
+export interface NoticeStatusInput {
+  noticeId: string;
+  status: 'sending' | 'paused' | 'cancelled' | 'sent';
+  actorId: string;
+}
+
+/** An Art. 34 notice going out: ids in, counts out; no address ever passes through a workflow. */
+export interface DeliveryActivities {
+  /** Marks the notice as sending and queues one delivery per person it reaches (once); returns how many. */
+  beginDelivery(input: BeginDeliveryInput): Promise<{ total: number }>;
+  /** Sends the next batch, one message per person, each recorded as sent or failed. */
+  deliverBatch(input: DeliverBatchInput): Promise<DeliverBatchResult>;
+  /** Records the notice's status (paused, resumed, cancelled, sent) with its audit event, once. */
+  recordNoticeStatus(input: NoticeStatusInput): Promise<void>;
+}

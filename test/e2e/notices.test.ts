@@ -7,6 +7,7 @@ import type { SeededOrganisation } from '../../libs/persistence/src/seed/organis
 import { newIncidentBody } from '../support/incident-bodies.js';
 import { recipientCsv } from '../support/recipient-files.js';
 import { highRiskFacts } from '../support/risk-facts-examples.js';
+import { eventually } from '../support/eventually.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
 let system: SystemUnderTest;
@@ -17,6 +18,7 @@ beforeAll(async () => {
   system = await SystemUnderTest.start();
   org = await system.organisation('Psykiatrimottagningen Exempel');
   for (const role of ['responder', 'approver', 'dpo', 'viewer'] as const) tokens[role] = await system.login(org, role);
+  await api('PATCH', '/api/organisation', 'dpo', { legalName: 'Psykiatrimottagningen Exempel AB', contactName: 'Dataskyddsombudet', contactEmail: 'dso@psyk.example', contactPhone: '010-000 00 00' });
 }, 60_000);
 
 afterAll(async () => {
@@ -71,4 +73,75 @@ describe('importing the people to tell', () => {
     expect(notArray.body.errors[0]).toMatchObject({ field: '(file)' });
     expect((await upload(incidentId, recipientCsv({ count: 1 }), 'text/csv', 'viewer')).status).toBe(403);
   });
+});
+
+const CONTENT = {
+  nature: 'Den 24 november skickade vi ett e-postmeddelande till 2 000 patienter där alla mottagares adresser syntes.',
+  consequences: 'Andra mottagare kan se att du är patient hos oss. Det kan kännas obehagligt och kan användas för bedrägeriförsök.',
+  measures: 'Vi har bett mottagarna radera meddelandet och ändrat våra rutiner så att varje meddelande skickas till en person i taget.',
+  advice: 'Var uppmärksam på meddelanden som påstår sig komma från oss. Vi ber dig aldrig om lösenord eller kortuppgifter.',
+};
+
+describe('a notice from draft to 1,000 messages', () => {
+  it('holds the draft against Art. 34(2), previews it for one person, needs a second person to approve, and sends one message to each', async () => {
+    const incidentId = await highRiskIncident();
+    await upload(incidentId, recipientCsv({ count: 1_010, badRows: [3, 50, 101, 202, 303, 404, 505, 606, 707, 808] }), 'text/csv');
+
+    const { nature: _missing, ...withoutNature } = CONTENT;
+    const draft = await api('POST', `/api/incidents/${incidentId}/notices`, 'responder', { channel: 'email', content: withoutNature });
+    expect(draft.status).toBe(201);
+    expect(draft.body).toMatchObject({ status: 'draft', revision: 1, missing: ['nature'], readability: { measure: 'lix' } });
+    const early = await api('POST', `/api/notices/${draft.body.id}/submit`, 'responder', {});
+    expect(early.status).toBe(422);
+    expect(early.body.errors).toEqual([expect.objectContaining({ field: 'content.nature' })]);
+
+    const edited = await api('PATCH', `/api/notices/${draft.body.id}`, 'responder', { content: { nature: CONTENT.nature } });
+    expect(edited.body).toMatchObject({ revision: 2, missing: [] });
+    expect(edited.body.readability.score).toBeGreaterThan(10);
+
+    const recipients = (await api('GET', `/api/incidents/${incidentId}/recipients?limit=2`, 'responder')).body.items;
+    const preview = await system.request('GET', `/api/notices/${draft.body.id}/preview?recipient=${recipients[0].id}&format=html`, { token: tokens.responder });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(preview.body).toMatch(/Hej Patient \d+,/);
+    expect(preview.body).toContain(CONTENT.nature);
+    expect(preview.body).not.toMatch(/patient\d+@/);
+
+    expect((await api('POST', `/api/notices/${draft.body.id}/submit`, 'responder', {})).body.status).toBe('awaiting-approval');
+    expect((await api('POST', `/api/notices/${draft.body.id}/approve`, 'responder', {})).status).toBe(403);
+    const approved = await api('POST', `/api/notices/${draft.body.id}/approve`, 'dpo', {});
+    expect(approved.body).toMatchObject({ status: 'approved', approvedBy: org.users.dpo.id });
+    const frozen = await api('PATCH', `/api/notices/${draft.body.id}`, 'responder', { content: { advice: 'Något annat.' } });
+    expect(frozen.status).toBe(409);
+
+    system.mail.clear();
+    const sending = await api('POST', `/api/notices/${draft.body.id}/send`, 'responder', { ratePerSecond: 2_000 });
+    expect(sending.status).toBe(202);
+    expect((await api('POST', `/api/notices/${draft.body.id}/send`, 'responder', {})).status).toBe(202);
+    const sent = await eventually(async () => {
+      const notice = (await api('GET', `/api/notices/${draft.body.id}`, 'viewer')).body;
+      return notice.status === 'sent' ? notice : undefined;
+    }, { timeoutMs: 60_000, what: 'the notice to be sent' });
+    expect(sent.sentAt).not.toBeNull();
+
+    const messages = await system.mail.waitForCount(1_000, 10_000);
+    expect(messages).toHaveLength(1_000);
+    const addresses = new Set<string>();
+    for (const message of messages) {
+      expect(message.envelopeTo).toHaveLength(1);
+      const [address] = message.envelopeTo;
+      addresses.add(address!);
+      expect(message.to).toBe(address);
+      // No other recipient's address anywhere in the message.
+      const others = message.raw.match(/patient\d+@patients\.example/g) ?? [];
+      expect(new Set(others)).toEqual(new Set([address]));
+    }
+    expect(addresses.size).toBe(1_000);
+    expect(new Set(messages.map((message) => message.messageId)).size).toBe(1_000);
+
+    const deliveries = await api('GET', `/api/notices/${draft.body.id}/deliveries?limit=3`, 'viewer');
+    expect(deliveries.body.counts).toEqual({ total: 1_000, queued: 0, sent: 1_000, failed: 0, skipped: 0 });
+    expect(deliveries.body.items[0].masked.email).toMatch(/\*\*\*/);
+    expect(JSON.stringify(deliveries.body)).not.toMatch(/patient\d+@/);
+  }, 120_000);
 });

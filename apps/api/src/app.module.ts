@@ -12,6 +12,13 @@ import { ScreenTrack } from '../../../libs/application/src/tracks/screen-track.j
 import { TrackTasks } from '../../../libs/application/src/tracks/track-tasks.js';
 import { ImportRecipients } from '../../../libs/application/src/notices/import-recipients.js';
 import { RecipientList } from '../../../libs/application/src/notices/recipient-list.js';
+import { LetterBatch } from '../../../libs/application/src/notices/letter-batch.js';
+import { NoticePreview } from '../../../libs/application/src/notices/notice-preview.js';
+import { NoticeSending } from '../../../libs/application/src/notices/notice-sending.js';
+import { NoticeSteps } from '../../../libs/application/src/notices/notice-steps.js';
+import { PublicNotices } from '../../../libs/application/src/notices/public-notices.js';
+import { NoticesController } from './notices/notices.controller.js';
+import { PublicNoticeController } from './notices/public-notice.controller.js';
 import { recipientCipherProvider } from '../../../libs/platform/src/recipient-cipher.js';
 import { RecipientsController } from './notices/recipients.controller.js';
 import { OpenIncident } from '../../../libs/application/src/incidents/open-incident.js';
@@ -43,7 +50,7 @@ import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, RegisterEntries, NotificationInbox, OrganisationSettings];
+const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, RegisterEntries, NotificationInbox, OrganisationSettings];
 
 @Module({})
 export class AppModule {
@@ -68,6 +75,8 @@ export class AppModule {
         IncidentTracksController,
         IncidentTasksController,
         RecipientsController,
+        NoticesController,
+        PublicNoticeController,
         FilingsController,
         RegisterController,
         NotificationsController,

@@ -3,6 +3,7 @@ import { RecordClocks } from '../../../libs/application/src/clocks/record-clocks
 import { RecordFilingProgress } from '../../../libs/application/src/filings/record-filing-progress.js';
 import { RenderFilingDraft } from '../../../libs/application/src/filings/render-filing-draft.js';
 import { RecordClosed } from '../../../libs/application/src/incidents/record-closed.js';
+import { NoticeDelivery } from '../../../libs/application/src/notices/notice-delivery.js';
 import { RecordScreening } from '../../../libs/application/src/tracks/record-screening.js';
 import { SendDailyDigests } from '../../../libs/application/src/notifications/daily-digest.js';
 import { NotifyTrack } from '../../../libs/application/src/notifications/notify-track.js';
@@ -10,7 +11,7 @@ import { PersonalDelivery } from '../../../libs/application/src/notifications/pe
 import type { BreachflowActivities } from '../../../workflows/activity-contracts.js';
 
 /** The use-cases the worker's activities call. */
-export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery, RecordScreening];
+export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery, RecordScreening, NoticeDelivery];
 
 /**
  * Every activity the workflows may call, by name, each a thin adapter to its use-case; the type
@@ -24,6 +25,7 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
   const notices = context.get(NotifyTrack);
   const digests = context.get(SendDailyDigests);
   const screenings = context.get(RecordScreening);
+  const noticeDelivery = context.get(NoticeDelivery);
   return {
     recordClock: (input) => clocks.clock(input),
     recordReminderFired: (input) => clocks.reminderFired(input),
@@ -36,5 +38,8 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     recordClosed: (input) => closing.execute(input),
     recordScreening: (input) => screenings.execute(input),
     sendDailyDigests: (input) => digests.execute(input),
+    beginDelivery: (input) => noticeDelivery.begin(input),
+    deliverBatch: (input) => noticeDelivery.deliverBatch(input),
+    recordNoticeStatus: (input) => noticeDelivery.recordStatus(input),
   };
 }

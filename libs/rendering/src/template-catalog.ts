@@ -5,6 +5,8 @@ import type { FilingDocument, FilingLanguage, FilingTrack } from '../../domain/s
 import { FILING_TRACKS, TRACK_CATALOGUE } from '../../domain/src/tracks/catalogue.js';
 import { EMAIL_NAMES, type EmailModels, type EmailName, type RenderedEmail } from './email-models.js';
 import { filingView } from './filing-view.js';
+import { NOTICE_TEMPLATE_LANGUAGES, NOTICE_TEMPLATE_PARTS, noticeTemplateName, type NoticeModel } from './notice-model.js';
+import type { NoticeLanguage } from '../../domain/src/notices/recipient-row.js';
 import { defaultTemplatesDir } from './project-root.js';
 import { BUILT_IN_HELPERS, TEMPLATE_HELPERS } from './template-helpers.js';
 import { templateReferences } from './template-references.js';
@@ -22,6 +24,7 @@ export const REQUIRED_TEMPLATES: readonly string[] = [
   // A track's reports are drafted only in the languages its recipient reads (Lex Maria: Swedish).
   ...FILING_TRACKS.flatMap((track) => TRACK_CATALOGUE[track].languages.map((language) => filingTemplateName(track, language))),
   ...LANGUAGES.flatMap((language) => EMAIL_NAMES.flatMap((name) => EMAIL_PARTS.map((part) => emailTemplateName(name, language, part)))),
+  ...NOTICE_TEMPLATE_LANGUAGES.flatMap((language) => NOTICE_TEMPLATE_PARTS.map((part) => noticeTemplateName(language, part))),
 ];
 
 export interface TemplateCatalogOptions {
@@ -100,6 +103,25 @@ export class TemplateCatalog {
   /** The filing as a complete, printable HTML page in its own language. */
   renderFiling(document: FilingDocument): string {
     return this.render(filingTemplateName(document.track, document.language), filingView(document));
+  }
+
+  /** An Art. 34 notice by e-mail to one person. */
+  renderNoticeEmail(language: NoticeLanguage, model: NoticeModel): RenderedEmail {
+    return {
+      subject: this.render(noticeTemplateName(language, 'email.subject'), model).replace(/\s+/g, ' ').trim(),
+      text: this.render(noticeTemplateName(language, 'email.text'), model),
+      html: this.render(noticeTemplateName(language, 'email.html'), model),
+    };
+  }
+
+  /** An SMS: one line pointing to the public notice or a phone line, never details of the breach. */
+  renderNoticeSms(language: NoticeLanguage, model: NoticeModel): string {
+    return this.render(noticeTemplateName(language, 'sms.text'), model).replace(/\s+/g, ' ').trim();
+  }
+
+  /** The public notice (Art. 34(3)(c)): a page without personal data. */
+  renderPublicNotice(language: NoticeLanguage, model: NoticeModel): string {
+    return this.render(noticeTemplateName(language, 'public.html'), model);
   }
 
   /** One message for one recipient. */

@@ -33,14 +33,15 @@ describe('the template catalog', () => {
     for (const name of REQUIRED_TEMPLATES) expect(catalog.has(name)).toBe(true);
   });
 
-  it('requires each track\'s filing page in the languages it is drafted in, and every e-mail part in both', () => {
+  it('requires each track\'s filing page in the languages it is drafted in, every e-mail part in both, and every notice part in sv, en and sv-easy', () => {
     expect(REQUIRED_TEMPLATES).toContain('filings/sv/gdpr-art33.html');
     expect(REQUIRED_TEMPLATES).toContain('filings/en/gdpr-art33-2.html');
     expect(REQUIRED_TEMPLATES).toContain('email/sv/supplement-reminder.subject');
     // Lex Maria goes to IVO in Swedish only; the GDPR tracks and NIS2 in both languages.
     expect(REQUIRED_TEMPLATES).toContain('filings/sv/lex-maria.html');
     expect(REQUIRED_TEMPLATES).not.toContain('filings/en/lex-maria.html');
-    expect(REQUIRED_TEMPLATES).toHaveLength(2 + 2 + 1 + 2 + 5 * 2 * 3);
+    expect(REQUIRED_TEMPLATES).toContain('notices/sv-easy/sms.text');
+    expect(REQUIRED_TEMPLATES).toHaveLength(2 + 2 + 1 + 2 + 5 * 2 * 3 + 3 * 5);
   });
 
   it('refuses to start without a required template, naming it', () => {

@@ -15,6 +15,7 @@ import {
   type IncidentWorkflowInput,
   type RiskOutcomeDecided,
 } from '../../../../workflows/messages.js';
+import { noticeDeliveryWorkflowId, type NoticeDeliveryInput } from '../../../../workflows/notices/notice-delivery.messages.js';
 import { filingTrackWorkflowId, trackStateQuery, type TrackState } from '../../../../workflows/tracks/filing-track.messages.js';
 import { SEARCH_ATTRIBUTES_AVAILABLE } from './temporal-client.module.js';
 
@@ -63,6 +64,15 @@ export class IncidentWorkflowGateway implements IncidentWorkflows {
     } catch (error) {
       if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
+  }
+
+  async startNoticeDelivery(input: NoticeDeliveryInput): Promise<void> {
+    await this.client.workflow.start('noticeDeliveryWorkflow', {
+      workflowId: noticeDeliveryWorkflowId(input.noticeId),
+      taskQueue: this.config.TEMPORAL_TASK_QUEUE,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
   }
 
   async recordFactsVersion(workflowId: string, recorded: FactsVersionRecorded): Promise<boolean> {

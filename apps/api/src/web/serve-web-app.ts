@@ -27,7 +27,7 @@ export const WEB_APP_CSP = [
 ].join('; ');
 
 /** Paths the server answers itself; everything else under GET is a page of the web app. */
-const SERVER_PATHS = /^\/(api|health|dev)(\/|$)/;
+const SERVER_PATHS = /^\/(api|health|dev|public)(\/|$)/;
 
 /**
  * Serves the single-page app at `/`: content-hashed files under /assets are cached for a year,

@@ -2,6 +2,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { TrackKind } from '../../../domain/src/tracks/catalogue.js';
 import type { FactsVersionRecorded, IncidentState, IncidentWorkflowInput, RiskOutcomeDecided } from '../../../../workflows/messages.js';
 import type { TrackState } from '../../../../workflows/tracks/filing-track.messages.js';
+import type { NoticeDeliveryInput } from '../../../../workflows/notices/notice-delivery.messages.js';
 
 /**
  * How the use-cases reach an incident's workflows (Temporal, in production; the API provides the
@@ -17,6 +18,8 @@ export interface IncidentWorkflows {
   incidentStep<Arg, Result>(workflowId: string, update: UpdateDefinition<Result, [Arg]>, arg: Arg): Promise<Result>;
   /** A human step on one of the incident's track workflows. */
   trackStep<Arg>(incidentId: string, track: TrackKind, update: UpdateDefinition<TrackState, [Arg]>, arg: Arg): Promise<TrackState>;
+  /** Starts sending a notice; idempotent while it runs (a second request joins the running one). */
+  startNoticeDelivery(input: NoticeDeliveryInput): Promise<void>;
   /** The live state, or undefined when the workflow cannot answer in time (e.g. no worker running). */
   state(workflowId: string): Promise<IncidentState | undefined>;
   /** A track workflow's state, or undefined when it has not started or cannot answer in time. */

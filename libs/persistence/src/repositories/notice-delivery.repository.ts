@@ -43,7 +43,8 @@ export class NoticeDeliveryRepository {
    * (sent again under the same Message-ID, which the receiving side recognises).
    */
   async claim(noticeId: string, limit: number): Promise<Array<{ recipientId: string; attempts: number }>> {
-    const rows: Array<{ recipient_id: string; attempts: number }> = await this.manager.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected].
+    const [rows]: [Array<{ recipient_id: string; attempts: number }>, number] = await this.manager.query(
       `UPDATE notice_deliveries d SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
         WHERE (d.notice_id, d.recipient_id) IN (
           SELECT notice_id, recipient_id FROM notice_deliveries
