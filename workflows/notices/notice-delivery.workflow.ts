@@ -16,8 +16,10 @@ import {
 } from './notice-delivery.messages.js';
 
 const deliveries = proxyActivities<DeliveryActivities>({
-  // A batch is a few hundred messages over a pooled SMTP connection; a stuck server fails the attempt.
+  // A batch is a few hundred messages over a pooled SMTP connection; a stuck server fails the
+  // attempt, and a dead worker stops beating, so its batch is retried after the heartbeat timeout.
   startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '15 seconds',
   retry: { initialInterval: '2 seconds', maximumInterval: '2 minutes', backoffCoefficient: 2 },
 });
 

@@ -1,4 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import { Context } from '@temporalio/activity';
 import { RecordClocks } from '../../../libs/application/src/clocks/record-clocks.js';
 import { RecordFilingProgress } from '../../../libs/application/src/filings/record-filing-progress.js';
 import { RenderFilingDraft } from '../../../libs/application/src/filings/render-filing-draft.js';
@@ -39,7 +40,8 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     recordScreening: (input) => screenings.execute(input),
     sendDailyDigests: (input) => digests.execute(input),
     beginDelivery: (input) => noticeDelivery.begin(input),
-    deliverBatch: (input) => noticeDelivery.deliverBatch(input),
+    // A batch beats while it sends, so a killed worker's batch is retried within the heartbeat timeout.
+    deliverBatch: (input) => noticeDelivery.deliverBatch(input, () => Context.current().heartbeat()),
     recordNoticeStatus: (input) => noticeDelivery.recordStatus(input),
   };
 }

@@ -15,8 +15,12 @@ import { NoticeMessages } from './notice-messages.js';
 
 /** Messages in flight at once; the SMTP pool has its own connection limit behind it. */
 const CONCURRENCY = 8;
-/** Outcomes written together: few enough that a crash leaves little to resend. */
-const RECORD_EVERY = 16;
+/**
+ * Each outcome is written as soon as the server has answered: a worker killed between the
+ * server's acceptance and this record is the one case where a message is sent again (with the
+ * same Message-ID), so that window is kept to one round trip to the database.
+ */
+const RECORD_EVERY = 1;
 /** A temporary failure (4xx, no connection) is retried this many times before it counts as failed. */
 const MAX_ATTEMPTS = 5;
 
@@ -60,7 +64,8 @@ export class NoticeDelivery {
     });
   }
 
-  async deliverBatch(input: DeliverBatchInput): Promise<DeliverBatchResult> {
+  /** `alive` is called as the batch progresses (the worker turns it into a Temporal heartbeat). */
+  async deliverBatch(input: DeliverBatchInput, alive: () => void = () => undefined): Promise<DeliverBatchResult> {
     const repositories = this.caseFile.read;
     const notice = await repositories.notices.get(input.noticeId);
     if (notice.channel === 'public') return { sent: 0, failed: 0, remaining: 0 };
@@ -75,6 +80,7 @@ export class NoticeDelivery {
       const outcomes = pending;
       pending = [];
       await repositories.deliveries.record(notice.id, outcomes);
+      alive();
     };
     let sent = 0;
     let failed = 0;
