@@ -139,9 +139,106 @@ describe('a notice from draft to 1,000 messages', () => {
     expect(addresses.size).toBe(1_000);
     expect(new Set(messages.map((message) => message.messageId)).size).toBe(1_000);
 
+    // The IMY report now takes its Art. 34 answers from the notices track.
+    const imy = await api('POST', `/api/incidents/${incidentId}/filings`, 'responder', { track: 'gdpr-art33', language: 'sv', kind: 'initial' });
+    const items = Object.fromEntries(imy.body.document.sections.flatMap((section: any) => section.items).map((item: any) => [item.id, item.value]));
+    expect(items['informing.how']).toMatch(/^E-post till var och en \(1\s000 mottagare\)$/);
+    expect(items['informing.informedAt']).not.toMatch(/inte/);
+
     const deliveries = await api('GET', `/api/notices/${draft.body.id}/deliveries?limit=3`, 'viewer');
     expect(deliveries.body.counts).toEqual({ total: 1_000, queued: 0, sent: 1_000, failed: 0, skipped: 0 });
     expect(deliveries.body.items[0].masked.email).toMatch(/\*\*\*/);
     expect(JSON.stringify(deliveries.body)).not.toMatch(/patient\d+@/);
   }, 120_000);
+});
+
+describe('not telling the people (Art. 34(3))', () => {
+  it('takes a public notice for disproportionate effort, four eyes, and settles the track with the ground in the register', async () => {
+    const incidentId = await highRiskIncident();
+    const proposal = { ground: '34(3)(c)', reason: 'Vi saknar kontaktuppgifter till de flesta berörda; ett offentligt meddelande når dem lika effektivt.' };
+    const tooEarly = await api('POST', `/api/incidents/${incidentId}/tracks/gdpr-art34/exception`, 'responder', proposal);
+    expect(tooEarly.status).toBe(422);
+    expect(tooEarly.body.errors).toEqual([expect.objectContaining({ field: 'ground' })]);
+
+    const publicNotice = await api('POST', `/api/incidents/${incidentId}/notices`, 'responder', { channel: 'public', content: CONTENT });
+    await api('POST', `/api/notices/${publicNotice.body.id}/submit`, 'responder', {});
+    await api('POST', `/api/notices/${publicNotice.body.id}/approve`, 'approver', {});
+    const proposed = await api('POST', `/api/incidents/${incidentId}/tracks/gdpr-art34/exception`, 'approver', proposal);
+    expect(proposed.status).toBe(201);
+    const own = await api('POST', `/api/incidents/${incidentId}/tracks/gdpr-art34/exception/${proposed.body.id}/approve`, 'approver', {});
+    expect(own.status).toBe(409);
+    expect(own.body.message).toMatch(/four-eyes/);
+    const approved = await api('POST', `/api/incidents/${incidentId}/tracks/gdpr-art34/exception/${proposed.body.id}/approve`, 'dpo', {});
+    expect(approved.body).toMatchObject({ decision: 'approved', decidedBy: org.users.dpo.id });
+    const track = await eventually(async () => (await api('GET', `/api/incidents/${incidentId}`, 'viewer')).body.tracks.find((t: { kind: string; status: string }) => t.kind === 'gdpr-art34' && t.status === 'not-required'));
+    expect(track).toBeDefined();
+
+    // Published, the public notice is a page anyone can read, without personal data.
+    await api('POST', `/api/notices/${publicNotice.body.id}/send`, 'responder', {});
+    const published = await eventually(async () => {
+      const notice = (await api('GET', `/api/notices/${publicNotice.body.id}`, 'viewer')).body;
+      return notice.status === 'sent' ? notice : undefined;
+    });
+    const page = await fetch(published.publicUrl.replace(system.config.PUBLIC_URL, system.baseUrl));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(await page.text()).toContain(CONTENT.nature);
+    expect((await fetch(`${system.baseUrl}/public/notices/not-a-real-slug`)).status).toBe(404);
+
+    const register = (await api('GET', '/api/register?format=json', 'dpo')).body.find((entry: { incidentId: string }) => entry.incidentId === incidentId);
+    expect(register.notRequired).toEqual([expect.objectContaining({ track: 'gdpr-art34', reason: expect.stringMatching(/^Art\. 34\(3\)\(c\)/) })]);
+    expect(register.tracks).toContainEqual({ track: 'gdpr-art34', outcome: 'not-required' });
+  }, 60_000);
+});
+
+describe('a recipient address as a canary', () => {
+  it('never reaches Temporal history, the API’s listings or its error messages', async () => {
+    const canary = 'canary.4711@canary-hospital.example';
+    const incidentId = await highRiskIncident();
+    const report = await upload(incidentId, `email;phone;name\n${canary};;Kanarie Fågel\n${canary.replace('4711', '4712')};0701;Bad Phone\n`, 'text/csv');
+    expect(report.body).toMatchObject({ imported: 1, rejected: 1 });
+    const notice = await api('POST', `/api/incidents/${incidentId}/notices`, 'responder', { channel: 'email', content: CONTENT });
+    await api('POST', `/api/notices/${notice.body.id}/submit`, 'responder', {});
+    await api('POST', `/api/notices/${notice.body.id}/approve`, 'approver', {});
+    await api('POST', `/api/notices/${notice.body.id}/send`, 'responder', {});
+    await eventually(async () => ((await api('GET', `/api/notices/${notice.body.id}`, 'viewer')).body.status === 'sent' ? true : undefined));
+    expect(system.mail.messages.some((message) => message.envelopeTo[0] === canary)).toBe(true);
+
+    const seen = [
+      JSON.stringify(report.body),
+      JSON.stringify((await api('GET', `/api/incidents/${incidentId}/recipients`, 'viewer')).body),
+      JSON.stringify((await api('GET', `/api/notices/${notice.body.id}/deliveries`, 'viewer')).body),
+      JSON.stringify((await api('GET', `/api/notices/${notice.body.id}`, 'viewer')).body),
+      JSON.stringify((await api('GET', `/api/incidents/${incidentId}/timeline`, 'viewer')).body),
+      JSON.stringify((await api('GET', `/api/notices/${notice.body.id}/preview?recipient=not-a-uuid`, 'viewer')).body),
+    ];
+    for (const text of seen) expect(text).not.toMatch(/canary\.471/);
+
+    const { Client, Connection } = await import('@temporalio/client');
+    const { AesGcmPayloadCodec } = await import('../../libs/platform/src/payload-codec.js');
+    const codec = AesGcmPayloadCodec.fromBase64(system.config.PAYLOAD_ENCRYPTION_KEY_ID, system.config.PAYLOAD_ENCRYPTION_KEY);
+    const connection = await Connection.connect({ address: system.config.TEMPORAL_ADDRESS });
+    try {
+      const client = new Client({ connection });
+      const incident = (await api('GET', `/api/incidents/${incidentId}`, 'viewer')).body;
+      for (const workflowId of [`notice-delivery-${notice.body.id}`, incident.workflowId]) {
+        const history = await client.workflow.getHandle(workflowId).fetchHistory();
+        const payloads: Array<{ metadata: Record<string, Uint8Array>; data: Uint8Array }> = [];
+        const collect = (value: unknown): void => {
+          if (!value || typeof value !== 'object') return;
+          const record = value as Record<string, unknown>;
+          if (record.metadata && 'data' in record && (record.metadata as Record<string, unknown>).encoding) payloads.push(record as (typeof payloads)[number]);
+          for (const child of Object.values(record)) collect(child);
+        };
+        collect(history);
+        const decoded = await codec.decode(payloads);
+        const plain = decoded.map((payload) => Buffer.from(payload.data ?? new Uint8Array()).toString('utf8')).join('\n');
+        expect(plain.length).toBeGreaterThan(0);
+        expect(plain).not.toContain('canary');
+        expect(JSON.stringify(history)).not.toContain('canary');
+      }
+    } finally {
+      await connection.close();
+    }
+  }, 60_000);
 });

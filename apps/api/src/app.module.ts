@@ -12,7 +12,9 @@ import { ScreenTrack } from '../../../libs/application/src/tracks/screen-track.j
 import { TrackTasks } from '../../../libs/application/src/tracks/track-tasks.js';
 import { ImportRecipients } from '../../../libs/application/src/notices/import-recipients.js';
 import { RecipientList } from '../../../libs/application/src/notices/recipient-list.js';
+import { Art34Exceptions } from '../../../libs/application/src/notices/art34-exceptions.js';
 import { LetterBatch } from '../../../libs/application/src/notices/letter-batch.js';
+import { Art34ExceptionsController } from './notices/art34-exceptions.controller.js';
 import { NoticePreview } from '../../../libs/application/src/notices/notice-preview.js';
 import { NoticeSending } from '../../../libs/application/src/notices/notice-sending.js';
 import { NoticeSteps } from '../../../libs/application/src/notices/notice-steps.js';
@@ -50,7 +52,7 @@ import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, RegisterEntries, NotificationInbox, OrganisationSettings];
+const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings];
 
 @Module({})
 export class AppModule {
@@ -77,6 +79,7 @@ export class AppModule {
         RecipientsController,
         NoticesController,
         PublicNoticeController,
+        Art34ExceptionsController,
         FilingsController,
         RegisterController,
         NotificationsController,

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { buildFilingDocument } from '../../../domain/src/filings/build-filing-document.js';
 import type { FilingDocument, FilingInput, FilingLanguage } from '../../../domain/src/filings/filing-input.js';
+import { informingFromNotices, type Art34TrackSummary } from '../../../domain/src/notices/informing-from-notices.js';
+import type { Art34Exception } from '../../../domain/src/risk/assessment.js';
 import { isFilingTrack, type FilingTrack, type TrackKind } from '../../../domain/src/tracks/catalogue.js';
 import { CaseFile, type Repositories } from '../../../persistence/src/case-file.js';
 import type { Filing } from '../../../persistence/src/entities/filing.entity.js';
@@ -110,6 +112,8 @@ async function composeFiling(repositories: Repositories, request: RenderDraftInp
       facts: await repositories.facts.facts(incident.id, earlier.factsVersion),
     };
   }
+  // The IMY report's Art. 34 answers come from the notices track once it holds anything.
+  const informing = request.track === 'gdpr-art33' ? informingFromNotices(await art34Summary(repositories, incident.id), text.language) : undefined;
   const input: FilingInput = {
     ...(await surroundings(repositories, request, organisation.lexMariaReporters)),
     track: request.track,
@@ -129,7 +133,7 @@ async function composeFiling(repositories: Repositories, request: RenderDraftInp
       secrecyNote: organisation.secrecyNote ?? undefined,
       processorNoticeTimeAgreed: organisation.processorNoticeTimeAgreed,
     },
-    incident: { reference: incident.reference, factsVersion: incident.currentFactsVersion, facts },
+    incident: { reference: incident.reference, factsVersion: incident.currentFactsVersion, facts: informing ? { ...facts, informingDataSubjects: informing } : facts },
     risk: risk
       ? {
           computed: risk.computed,
@@ -175,5 +179,20 @@ async function surroundings(repositories: Repositories, request: RenderDraftInpu
     })),
     ...(screening && { screening: screening.answers }),
     ...(reporters.size > 0 && { designatedReporters: lexMariaReporters.flatMap((id) => reporters.get(id) ?? []) }),
+  };
+}
+
+/** What the Art. 34 track holds: the notices sent and to how many, one on its way, an approved exception. */
+async function art34Summary(repositories: Repositories, incidentId: string): Promise<Art34TrackSummary> {
+  const notices = await repositories.notices.ofIncident(incidentId);
+  const sent: Art34TrackSummary['sent'] = [];
+  for (const notice of notices.filter((candidate) => candidate.status === 'sent' && candidate.sentAt !== null)) {
+    sent.push({ channel: notice.channel, sentAt: (notice.sendStartedAt ?? notice.sentAt)!.toISOString(), delivered: (await repositories.deliveries.counts(notice.id)).sent });
+  }
+  const exception = (await repositories.trackExceptions.ofIncident(incidentId)).filter((candidate) => candidate.decision === 'approved').at(-1);
+  return {
+    sent,
+    underway: notices.some((notice) => ['approved', 'sending', 'paused'].includes(notice.status)),
+    ...(exception && { exception: { ground: exception.ground as Art34Exception, reason: exception.reason } }),
   };
 }
