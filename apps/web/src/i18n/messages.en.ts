@@ -291,8 +291,7 @@ export const en: Messages = {
   timeline: {
     empty: 'Nothing has happened yet.',
     now: 'Now',
-    deadlineComing: 'Deadline',
-    deadlinePassed: 'Deadline (passed)',
+    deadlinePassed: 'passed',
     by: (name) => `by ${name}`,
     system: 'breachflow (automatic)',
     riskModel: 'the risk model',
@@ -332,6 +331,7 @@ export const en: Messages = {
   tracks: {
     deadlineFor: (stage) => `${stage}, deadline`,
     draftKind: (kind) => `Draft: ${kind}`,
+    languageName: { sv: 'Swedish', en: 'English' },
     draftedIn: (language, recipient) => `The report is drafted in ${language}, the language ${recipient} reads.`,
     progressHint: 'Is the incident still ongoing? Send a progress report now, and the final report at the latest one month after it is handled.',
     nis2Actions: 'More NIS2 steps',

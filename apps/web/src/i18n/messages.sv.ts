@@ -302,8 +302,7 @@ export const sv = {
   timeline: {
     empty: 'Inget har hänt än.',
     now: 'Nu',
-    deadlineComing: 'Tidsfrist',
-    deadlinePassed: 'Tidsfrist (passerad)',
+    deadlinePassed: 'passerad',
     by: (name: string) => `av ${name}`,
     system: 'breachflow (automatiskt)',
     riskModel: 'riskmodellen',
@@ -343,7 +342,8 @@ export const sv = {
   tracks: {
     deadlineFor: (stage: string) => `${stage}, tidsfrist`,
     draftKind: (kind: string) => `Skriv utkast: ${kind}`,
-    draftedIn: (language: string, recipient: string) => `Rapporten skrivs på ${language.toLowerCase()}, det språk som ${recipient} läser.`,
+    languageName: { sv: 'svenska', en: 'engelska' },
+    draftedIn: (language: string, recipient: string) => `Rapporten skrivs på ${language}, det språk som ${recipient} läser.`,
     progressHint: 'Pågår incidenten fortfarande? Lämna en lägesrapport nu, och slutrapporten senast en månad efter att incidenten är hanterad.',
     nis2Actions: 'Fler steg för NIS2',
     intermediateTitle: 'CSIRT-enheten begär en delrapport',
@@ -488,7 +488,7 @@ export const sv = {
     lexMariaReporters: 'Utsedda anmälare',
     lexMariaReportersHint: 'Bara de registrerar att anmälan har skickats till IVO. De kan också bedöma om en händelse ska anmälas.',
     lexMariaReportDays: 'Mål för anmälan till IVO (dagar från att ni blev medvetna)',
-    lexMariaReportDaysHint: 'Lagen säger "snarast" och anger inget antal dagar. 14 dagar är ett policyval, inte lag; IVO har sagt att ett halvår inte är snarast.',
+    lexMariaReportDaysHint: 'Lagen säger ”snarast” och anger inget antal dagar. 14 dagar är ett policyval, inte lag; IVO har sagt att ett halvår inte är snarast.',
     lexMariaInvestigationDays: 'Mål för händelseanalysen (dagar från bedömningen)',
     lexMariaInvestigationDaysHint: 'Utredningen skickas med anmälan eller snarast därefter. 42 dagar är också ett policyval.',
     youAreReporter: 'Du är utsedd anmälare',

@@ -1,4 +1,5 @@
 import type { IncidentView, TimelineEntry } from '../../api/response-bodies.js';
+import { Countdown } from '../../components/Countdown.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useNow } from '../../components/use-now.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -20,7 +21,7 @@ export function TimelinePanel({ incident }: { incident: IncidentView }) {
   return (
     <section aria-labelledby="timeline">
       <h2 id="timeline">{t.incident.timeline}</h2>
-      <QueryState query={timeline}>{({ items }) => (items.length === 0 ? <p>{t.timeline.empty}</p> : <Entries items={items} />)}</QueryState>
+      <QueryState query={timeline}>{({ items }) => (items.length === 0 ? <p>{t.timeline.empty}</p> : <Entries items={items} incident={incident} />)}</QueryState>
       <p className="hint">{t.app.timeZoneNote(timeZone)}</p>
     </section>
   );
@@ -33,11 +34,19 @@ function actorName(who: NonNullable<TimelineEntry['who']>, t: Messages): string 
   return /^[0-9a-f-]{36}$/.test(who.id) ? t.incident.someone : t.timeline.system;
 }
 
-function Entries({ items }: { items: TimelineEntry[] }) {
+/** The deadlines still to be met on the incident's tracks (every pending stage, supplements, task targets): these count down. */
+function runningDeadlines(incident: IncidentView): Set<number> {
+  const running = incident.tracks
+    .filter((track) => track.status !== 'complete' && track.status !== 'not-required')
+    .flatMap((track) => [...track.pendingDeadlines.map((pending) => pending.deadline), ...(track.supplementDeadline ? [track.supplementDeadline] : [])]);
+  return new Set(running.map((deadline) => Date.parse(deadline)));
+}
+
+function Entries({ items, incident }: { items: TimelineEntry[]; incident: IncidentView }) {
   const { t, language } = useI18n();
   const timeZone = useOrganisationTimeZone();
-  // Once a minute is enough to move "now" past a deadline.
-  const now = Math.floor(useNow() / 60_000) * 60_000;
+  const now = useNow();
+  const running = runningDeadlines(incident);
   const firstToCome = items.findIndex((entry) => Date.parse(entry.at) > now);
   return (
     <ol className="timeline">
@@ -53,13 +62,12 @@ function Entries({ items }: { items: TimelineEntry[] }) {
               </p>
             )}
             <time dateTime={entry.at}>{formatInstant(entry.at, language, timeZone)}</time>
-            {deadline && (
-              <span className="timeline__tag">
-                <span aria-hidden="true">◆ </span>
-                {passed ? t.timeline.deadlinePassed : t.timeline.deadlineComing}
-              </span>
-            )}
-            <span className="timeline__summary">{entry.summary[language]}</span>
+            <span className="timeline__summary">
+              {deadline && <span aria-hidden="true">◆ </span>}
+              {entry.summary[language]}
+              {deadline && passed && <span className="timeline__tag"> ({t.timeline.deadlinePassed})</span>}
+            </span>
+            {deadline && !passed && running.has(Date.parse(entry.at)) && <Countdown deadline={entry.at} compact />}
             {entry.who && <span className="timeline__who">{t.timeline.by(actorName(entry.who, t))}</span>}
           </li>
         );

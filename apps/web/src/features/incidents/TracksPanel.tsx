@@ -116,8 +116,8 @@ function DraftButtons({ incident, options }: { incident: IncidentView; options: 
   return (
     <div className="track-step">
       {reportLanguage !== language && (
-        <p className="hint" lang={language}>
-          {t.tracks.draftedIn(t.app.languageName[reportLanguage], TRACK_CATALOGUE[track].recipient[language])}
+        <p className="hint">
+          {t.tracks.draftedIn(t.tracks.languageName[reportLanguage], TRACK_CATALOGUE[track].recipient[language])}
         </p>
       )}
       <div className="actions">
