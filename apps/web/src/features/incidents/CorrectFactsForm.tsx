@@ -29,6 +29,8 @@ export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
     approxRecords: facts.approxRecords === undefined ? '' : String(facts.approxRecords),
     likelyConsequences: facts.likelyConsequences ?? '',
     measures: facts.measures ?? '',
+    careUnit: facts.careUnit ?? '',
+    patientConsequences: facts.patientConsequences ?? '',
   };
   const [values, setValues] = useState(initial);
   const [reason, setReason] = useState('');
@@ -41,13 +43,15 @@ export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
     event.preventDefault();
     setSaved(false);
     const changes: NonNullable<CorrectFactsBody>['changes'] = {};
-    const text = (key: 'title' | 'summary' | 'likelyConsequences' | 'measures') => {
+    const text = (key: 'title' | 'summary' | 'likelyConsequences' | 'measures' | 'careUnit' | 'patientConsequences') => {
       if (values[key] !== initial[key]) changes[key] = values[key].trim() || (key === 'title' || key === 'summary' ? values[key] : null);
     };
     text('title');
     text('summary');
     text('likelyConsequences');
     text('measures');
+    text('careUnit');
+    text('patientConsequences');
     if (values.cause !== initial.cause) changes.cause = values.cause || null;
     for (const key of ['discoveredAt', 'awareAt', 'containedAt'] as const) {
       if (values[key] !== initial[key]) changes[key] = values[key] ? (fromZonedInputValue(values[key], timeZone) ?? values[key]) : null;
@@ -70,7 +74,7 @@ export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
     );
   };
 
-  const known = ['title', 'summary', 'cause', 'discoveredAt', 'awareAt', 'containedAt', 'approxRecords', 'likelyConsequences', 'measures', 'reason'];
+  const known = ['title', 'summary', 'cause', 'discoveredAt', 'awareAt', 'containedAt', 'approxRecords', 'likelyConsequences', 'measures', 'careUnit', 'patientConsequences', 'reason'];
   return (
     <section aria-labelledby="correct" id="correct">
       <h2 id="correct-title">{t.incident.correctTitle}</h2>
@@ -91,6 +95,12 @@ export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
         <TextField name="approxRecords" inputMode="numeric" width="short" optional label={t.incident.approxRecords} value={values.approxRecords} onChange={set('approxRecords')} error={errorFor(errors, 'approxRecords')} />
         <TextArea name="likelyConsequences" optional label={t.incident.likelyConsequences} value={values.likelyConsequences} onChange={set('likelyConsequences')} error={errorFor(errors, 'likelyConsequences')} />
         <TextArea name="measures" optional label={t.incident.measures} value={values.measures} onChange={set('measures')} error={errorFor(errors, 'measures')} />
+        {facts.careProvider && (
+          <>
+            <TextField name="careUnit" optional label={t.incident.careUnit} hint={t.incident.careUnitHint} value={values.careUnit} onChange={set('careUnit')} error={errorFor(errors, 'careUnit')} />
+            <TextArea name="patientConsequences" optional label={t.incident.patientConsequences} hint={t.incident.patientConsequencesHint} value={values.patientConsequences} onChange={set('patientConsequences')} error={errorFor(errors, 'patientConsequences')} />
+          </>
+        )}
         <TextArea name="reason" optional label={t.incident.correctReason} rows={2} value={reason} onChange={setReason} error={errorFor(errors, 'reason')} />
         <button type="submit" className="button" disabled={correct.isPending}>
           {correct.isPending ? t.form.sending : t.incident.correctSubmit}

@@ -21,6 +21,8 @@ export function useFactLabel(): (key: string) => string {
     controller: t.intake.role.sectorLabel,
     careImpact: t.intake.care.title,
     affectedControllers: t.intake.role.controllersLabel,
+    careUnit: t.incident.careUnit,
+    patientConsequences: t.incident.patientConsequences,
   };
   return (key) => labels[key] ?? key;
 }
