@@ -59,6 +59,16 @@ describe('the next report on each track (web app)', () => {
     expect(nextStepsFor({ role: 'responder', designatedReporter: true }, [approved]).map((step) => step.kind)).toEqual(['record']);
   });
 
+  it('puts a suggested screening before whoever may decide it: the DPO or a designated reporter for Lex Maria, an approver or the DPO for NIS2', () => {
+    const suggested = { ...incident([track('gdpr-art33')]), suggestedScreenings: ['lex-maria', 'nis2'] as IncidentView['suggestedScreenings'] };
+    const screenings = (role: 'responder' | 'approver' | 'dpo', designatedReporter = false) =>
+      nextStepsFor({ role, designatedReporter }, [suggested]).filter((step) => step.kind === 'screen').map((step) => step.track);
+    expect(screenings('dpo')).toEqual(['lex-maria', 'nis2']);
+    expect(screenings('approver')).toEqual(['nis2']);
+    expect(screenings('responder')).toEqual([]);
+    expect(screenings('responder', true)).toEqual(['lex-maria']);
+  });
+
   it('counts every pending stage for the nearest deadline', () => {
     const view = incident([track('gdpr-art33', { deadline: at(72) }), track('nis2', { deadline: at(24), pendingDeadlines: [{ stage: 'early-warning', clock: 'early-warning', anchorAt: AWARE, deadline: at(24) }] })]);
     expect(nearestDeadline(view)).toBe(at(24));

@@ -63,8 +63,8 @@ function WaitingForMe() {
   const person = useCurrentPerson();
   const incidents = useOpenIncidents();
   const describe = (step: NextStep) => {
-    const track = TRACK_CATALOGUE[step.track.kind].label[language];
-    const text = { draft: t.dashboard.toDraft, 'finish-draft': t.dashboard.draftToFinish, approve: t.dashboard.approvalToGive, record: t.dashboard.toRecord }[step.kind];
+    const track = TRACK_CATALOGUE[step.track].label[language];
+    const text = { screen: t.dashboard.toScreen, draft: t.dashboard.toDraft, 'finish-draft': t.dashboard.draftToFinish, approve: t.dashboard.approvalToGive, record: t.dashboard.toRecord }[step.kind];
     return text(track, step.incident.reference);
   };
   return (
@@ -77,8 +77,8 @@ function WaitingForMe() {
           return (
             <ul className="list">
               {steps.map((step) => (
-                <li key={`${step.incident.id}:${step.track.kind}:${step.kind}:${step.filingId ?? ''}`}>
-                  <Link to={step.filingId ? `/filings/${step.filingId}` : `/incidents/${step.incident.id}`}>{describe(step)}</Link>
+                <li key={`${step.incident.id}:${step.track}:${step.kind}:${step.filingId ?? ''}`}>
+                  <Link to={step.filingId ? `/filings/${step.filingId}` : `/incidents/${step.incident.id}${step.kind === 'screen' ? '#screening' : ''}`}>{describe(step)}</Link>
                   {step.deadline && (
                     <div>
                       <Countdown deadline={step.deadline} compact />

@@ -54,7 +54,7 @@ function Entries({ items, incident }: { items: TimelineEntry[]; incident: Incide
         const deadline = entry.type === 'deadline';
         const passed = Date.parse(entry.at) <= now;
         return (
-          <li key={`${entry.seq ?? entry.clock ?? entry.action}-${entry.at}-${index}`} className={`timeline__item${deadline ? ' timeline__item--deadline' : ''}${passed ? '' : ' timeline__item--coming'}`} data-action={entry.action} data-track={entry.track ?? undefined}>
+          <li key={`${entry.seq ?? entry.clock ?? entry.action}-${entry.at}-${index}`} className={`timeline__item${deadline ? ' timeline__item--deadline' : ''}${passed ? '' : ' timeline__item--coming'}`} data-action={entry.action} data-timeline-track={entry.track ?? undefined}>
             {index === firstToCome && (
               <p className="timeline__now">
                 <span aria-hidden="true">▶ </span>

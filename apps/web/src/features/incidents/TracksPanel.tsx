@@ -117,7 +117,7 @@ function DraftButtons({ incident, options }: { incident: IncidentView; options: 
     <div className="track-step">
       {reportLanguage !== language && (
         <p className="hint">
-          {t.tracks.draftedIn(t.tracks.languageName[reportLanguage], TRACK_CATALOGUE[track].recipient[language])}
+          {t.tracks.draftedIn(t.tracks.languageName[reportLanguage])}
         </p>
       )}
       <div className="actions">

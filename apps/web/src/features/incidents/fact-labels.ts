@@ -23,6 +23,7 @@ export function useFactLabel(): (key: string) => string {
     affectedControllers: t.intake.role.controllersLabel,
     careUnit: t.incident.careUnit,
     patientConsequences: t.incident.patientConsequences,
+    nis2EntityClass: t.incident.nis2EntityClass,
   };
   return (key) => labels[key] ?? key;
 }

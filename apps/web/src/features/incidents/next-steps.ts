@@ -3,9 +3,9 @@ import { TRACK_CATALOGUE, isFilingTrack, type FilingKind, type FilingTrack, type
 
 /** Something a person with this role can do next on an incident, most pressing first. */
 export interface NextStep {
-  kind: 'draft' | 'finish-draft' | 'approve' | 'record';
+  kind: 'screen' | 'draft' | 'finish-draft' | 'approve' | 'record';
   incident: IncidentView;
-  track: TrackView;
+  track: TrackKind;
   filingId?: string;
   deadline: string | null;
 }
@@ -70,6 +70,13 @@ export function draftLanguage(track: FilingTrack, preferred: TrackLanguage): Tra
   return languages.includes(preferred) ? preferred : languages[0];
 }
 
+/** Whether this person may screen the track: the catalogue's roles, and for Lex Maria also a designated reporter. */
+export function mayScreen(track: TrackKind, person: Person): boolean {
+  const rule = TRACK_CATALOGUE[track].owedWhen;
+  if (rule.basis !== 'screening') return false;
+  return rule.decidedBy.includes(person.role) || (rule.orDesignatedReporter && person.designatedReporter);
+}
+
 /** Whether this person may record a filing on the track as sent (Lex Maria: only a designated reporter). */
 export function mayRecord(track: TrackKind, person: Person): boolean {
   const definition = TRACK_CATALOGUE[track];
@@ -77,17 +84,22 @@ export function mayRecord(track: TrackKind, person: Person): boolean {
 }
 
 /**
- * What waits for this person on these incidents, by the catalogue's roles per step: reports to
+ * What waits for this person on these incidents, by the catalogue's roles per step: screenings to
+ * decide, reports to
  * draft (the first, or the next stage), drafts to finish, reports to approve (the caller still must
  * not be the one who rendered them; the filing page checks), approved reports to record as sent.
  */
 export function nextStepsFor(person: Person, incidents: readonly IncidentView[]): NextStep[] {
   const steps: NextStep[] = [];
   for (const incident of incidents) {
+    for (const kind of incident.status === 'open' ? incident.suggestedScreenings : []) {
+      // A screening waits for whoever may decide it; its clock starts only once it is screened in.
+      if (mayScreen(kind, person)) steps.push({ kind: 'screen', incident, track: kind, deadline: null });
+    }
     for (const track of incident.tracks) {
       if (!isFilingTrack(track.kind) || track.status === 'complete' || track.status === 'not-required') continue;
       const roles = TRACK_CATALOGUE[track.kind].roles;
-      const base = { incident, track };
+      const base = { incident, track: track.kind };
       if (roles.draft.includes(person.role)) {
         for (const option of draftOptions(incident, track)) {
           // Only a first report, or a stage with a deadline running, waits for someone; a supplement nobody announced does not.

@@ -6,18 +6,12 @@ import { errorFor, formErrorsOf, type FormError } from '../../components/form-er
 import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant } from '../../i18n/time.js';
 import { TRACK_CATALOGUE, WRITTEN_REASON_MIN_LENGTH, answersApply, type ScreeningAnswers, type TrackKind } from '../../rules/domain.js';
+import { mayScreen } from '../incidents/next-steps.js';
 import { useCurrentPerson, useOrganisationTimeZone } from '../organisation/use-organisation.js';
 import { useTimeline, useTrackSteps } from './use-tracks.js';
 
 type ScreenedKind = 'lex-maria' | 'nis2';
 const isScreened = (kind: TrackKind): kind is ScreenedKind => kind === 'lex-maria' || kind === 'nis2';
-
-/** Whether this person may screen the track: the catalogue's roles, and for Lex Maria also a designated reporter. */
-function mayScreen(kind: ScreenedKind, person: { role: string; designatedReporter: boolean }): boolean {
-  const rule = TRACK_CATALOGUE[kind].owedWhen;
-  if (rule.basis !== 'screening') return false;
-  return (rule.decidedBy as readonly string[]).includes(person.role) || (rule.orDesignatedReporter && person.designatedReporter);
-}
 
 /**
  * The tracks only a person's decision makes owed (Lex Maria, NIS2): what the facts suggest to
