@@ -2,7 +2,12 @@ import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { sv } from '../../apps/web/src/i18n/messages.sv.js';
+import type { Role } from '../../libs/domain/src/roles.js';
+import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
+import { TEST_PASSWORD } from '../support/system-under-test.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -70,4 +75,50 @@ export class Person {
   async close(): Promise<void> {
     await this.context.close();
   }
+}
+
+/** No serious or critical axe-core violation, each named with its nodes when there is one. */
+export function expectAccessible(violations: AxeViolation[]): void {
+  expect(violations.map(({ id, help, nodes }) => `${id}: ${help} (${nodes.map((node) => JSON.stringify(node.target)).join(', ')})`)).toEqual([]);
+}
+
+/** Reloads until the locator shows: the page shows what the workflows have done so far. */
+export async function reloadUntilVisible(page: Page, locator: Locator, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await locator.first().waitFor({ state: 'visible', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (Date.now() > until) throw error;
+      await page.reload();
+    }
+  }
+}
+
+/**
+ * Opens a browser for one of the organisation's people and signs in (checking the sign-in page
+ * with axe-core); `keyboard` does it as a keyboard-only user would: Tab to the field, type, Enter.
+ * `name` prefixes the person's screenshots (the role by default).
+ */
+export async function signIn(browser: Browser, baseUrl: string, organisation: SeededOrganisation, role: Role, { keyboard = false, name = role as string } = {}): Promise<Person> {
+  const person = await Person.open(browser, name, baseUrl);
+  const { page } = person;
+  await page.goto('/');
+  await page.getByRole('heading', { name: sv.signIn.title }).waitFor();
+  expectAccessible(await person.checkpoint('sign-in'));
+  if (keyboard) {
+    const email = page.getByLabel(sv.signIn.email);
+    for (let presses = 0; presses < 5 && !(await email.evaluate((element) => element === element.ownerDocument.activeElement)); presses += 1) await page.keyboard.press('Tab');
+    await page.keyboard.type(organisation.users[role].email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(TEST_PASSWORD);
+    await page.keyboard.press('Enter');
+  } else {
+    await page.getByLabel(sv.signIn.email).fill(organisation.users[role].email);
+    await page.getByLabel(sv.signIn.password).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: sv.signIn.submit }).click();
+  }
+  await page.getByRole('heading', { name: sv.dashboard.title, level: 1 }).waitFor();
+  return person;
 }

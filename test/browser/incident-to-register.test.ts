@@ -7,13 +7,13 @@
  * and the page's strict CSP must not refuse anything.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/messages.en.js';
 import { sv } from '../../apps/web/src/i18n/messages.sv.js';
 import { toZonedInputValue } from '../../apps/web/src/i18n/time.js';
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
-import { SystemUnderTest, TEST_PASSWORD } from '../support/system-under-test.js';
-import { launchChromium, Person, type AxeViolation } from './browser-session.js';
+import { SystemUnderTest } from '../support/system-under-test.js';
+import { expectAccessible, launchChromium, reloadUntilVisible, signIn as signInAs, type Person } from './browser-session.js';
 
 let system: SystemUnderTest;
 let organisation: SeededOrganisation;
@@ -35,45 +35,10 @@ afterAll(async () => {
 
 const MINUTE = 60_000;
 
-/** Reloads until the locator shows: the page shows what the workflows have done so far. */
-async function reloadUntilVisible(page: Page, locator: Locator, timeoutMs = 60_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      await locator.first().waitFor({ state: 'visible', timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (Date.now() > until) throw error;
-      await page.reload();
-    }
-  }
-}
-
-function expectAccessible(violations: AxeViolation[]): void {
-  expect(violations.map(({ id, help, nodes }) => `${id}: ${help} (${nodes.map((node) => JSON.stringify(node.target)).join(', ')})`)).toEqual([]);
-}
-
-/** Signs in; `keyboard` does it as a keyboard-only user would: Tab to the field, type, Enter. */
-async function signIn(role: 'responder' | 'approver', { keyboard = false } = {}): Promise<Person> {
-  const person = await Person.open(browser, role, system.baseUrl);
+/** Signs in one of the organisation's people; the browser is closed after the run. */
+async function signIn(role: 'responder' | 'approver', options: { keyboard?: boolean } = {}): Promise<Person> {
+  const person = await signInAs(browser, system.baseUrl, organisation, role, options);
   people.push(person);
-  const { page } = person;
-  await page.goto('/');
-  await page.getByRole('heading', { name: sv.signIn.title }).waitFor();
-  expectAccessible(await person.checkpoint('sign-in'));
-  if (keyboard) {
-    const email = page.getByLabel(sv.signIn.email);
-    for (let presses = 0; presses < 5 && !(await email.evaluate((element) => element === element.ownerDocument.activeElement)); presses += 1) await page.keyboard.press('Tab');
-    await page.keyboard.type(organisation.users[role].email);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(TEST_PASSWORD);
-    await page.keyboard.press('Enter');
-  } else {
-    await page.getByLabel(sv.signIn.email).fill(organisation.users[role].email);
-    await page.getByLabel(sv.signIn.password).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: sv.signIn.submit }).click();
-  }
-  await page.getByRole('heading', { name: sv.dashboard.title, level: 1 }).waitFor();
   return person;
 }
 

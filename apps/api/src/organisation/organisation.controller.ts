@@ -19,6 +19,13 @@ export class OrganisationController {
     return this.settings.get(user);
   }
 
+  @Get('users')
+  @Roles('admin', 'dpo')
+  @ApiOperation({ summary: "The organisation's users (id, display name, role), to designate Lex Maria's reporters (admin or DPO)" })
+  users(@CurrentUser() user: AuthenticatedUser) {
+    return this.settings.users(user);
+  }
+
   /** New incidents take the clock settings in force when they start; running ones keep theirs. */
   @Patch()
   @Roles('admin', 'dpo')

@@ -7,13 +7,15 @@ import type { FactsVersionView } from '../../../../libs/application/src/incident
 import type { FilingView } from '../../../../libs/application/src/filings/filing-view.js';
 import type { IncidentSummaryView, IncidentView } from '../../../../libs/application/src/incidents/incident-view.js';
 import type { NotificationView } from '../../../../libs/application/src/notifications/notification-inbox.js';
-import type { OrganisationView } from '../../../../libs/application/src/organisation/organisation-settings.js';
+import type { TimelineEntry } from '../../../../libs/application/src/incidents/incident-timeline.js';
+import type { OrganisationUserView, OrganisationView } from '../../../../libs/application/src/organisation/organisation-settings.js';
+import type { TaskView } from '../../../../libs/application/src/tracks/track-tasks.js';
 import type { Assessment } from '../../../../libs/domain/src/risk/assessment.js';
 import type { AssessmentHistoryEntry } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
 import type { RegisterEntry } from '../../../../libs/domain/src/register/register-entry.js';
 import type { paths } from './openapi.generated.js';
 
-export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationView, RegisterEntry };
+export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationUserView, OrganisationView, RegisterEntry, TaskView, TimelineEntry };
 export type TrackView = IncidentView['tracks'][number];
 
 export interface ResponseBodies {
@@ -24,6 +26,15 @@ export interface ResponseBodies {
   '/api/incidents/{id}/assessments': { get: { items: AssessmentHistoryEntry[] } };
   '/api/incidents/{id}/facts-versions': { get: { items: FactsVersionView[] } };
   '/api/incidents/{id}/assessment/override': { post: IncidentView };
+  '/api/incidents/{id}/timeline': { get: { items: TimelineEntry[] } };
+  '/api/incidents/{id}/tracks/{kind}/screening': { post: IncidentView };
+  '/api/incidents/{id}/tracks/{kind}/not-required': { post: IncidentView };
+  '/api/incidents/{id}/tracks/{kind}/intermediate-request': { post: IncidentView };
+  '/api/incidents/{id}/tracks/{kind}/handled': { post: IncidentView };
+  '/api/incidents/{id}/close': { post: IncidentView };
+  '/api/incidents/{id}/tasks': { get: { items: TaskView[] }; post: TaskView };
+  '/api/incidents/{id}/tasks/{taskId}': { patch: TaskView };
+  '/api/incidents/{id}/tasks/{taskId}/complete': { post: TaskView };
   '/api/incidents/{id}/filings': { post: FilingView };
   '/api/filings/{id}': { get: FilingView };
   '/api/filings/{id}/render': { post: FilingView };
@@ -36,6 +47,7 @@ export interface ResponseBodies {
   '/api/register': { get: RegisterEntry[] };
   '/api/notifications': { get: { items: NotificationView[] } };
   '/api/organisation': { get: OrganisationView; patch: OrganisationView };
+  '/api/organisation/users': { get: { items: OrganisationUserView[] } };
 }
 
 // A path named here that the OpenAPI document no longer has is an error, naming the path.

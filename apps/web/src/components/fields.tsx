@@ -41,7 +41,7 @@ function HintAndError({ name, hint, error }: Common) {
   );
 }
 
-export function TextField(props: Common & { value: string; onChange: (value: string) => void; type?: 'text' | 'email' | 'password' | 'number' | 'datetime-local'; autoComplete?: string; inputMode?: 'numeric'; width?: 'short' | 'full' }) {
+export function TextField(props: Common & { value: string; onChange: (value: string) => void; type?: 'text' | 'email' | 'password' | 'number' | 'datetime-local' | 'date'; autoComplete?: string; inputMode?: 'numeric'; width?: 'short' | 'full' }) {
   const { name, value, onChange, type = 'text', autoComplete, inputMode, width = 'full', hint, error } = props;
   return (
     <div className={`field${error ? ' field--error' : ''}`}>
@@ -147,5 +147,19 @@ export function YesNo(props: Common & { value: boolean | undefined; onChange: (v
       ]}
       onChange={(value) => props.onChange(value === 'yes')}
     />
+  );
+}
+
+/** One checkbox that confirms or switches something on, with its hint and error tied to it. */
+export function Checkbox(props: Omit<Common, 'optional'> & { checked: boolean; onChange: (checked: boolean) => void }) {
+  const { name, label, checked, onChange, hint, error } = props;
+  return (
+    <div className={`field${error ? ' field--error' : ''}`}>
+      <HintAndError {...props} />
+      <div className="choice">
+        <input id={fieldId(name)} type="checkbox" name={name} checked={checked} aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? true : undefined} onChange={(event) => onChange(event.target.checked)} />
+        <label htmlFor={fieldId(name)}>{label}</label>
+      </div>
+    </div>
   );
 }

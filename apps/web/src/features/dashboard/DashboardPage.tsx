@@ -5,11 +5,10 @@ import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant } from '../../i18n/time.js';
 import { TRACK_CATALOGUE } from '../../rules/domain.js';
-import { useCurrentUser } from '../auth/session.js';
 import { nearestDeadline, nextStepsFor, type NextStep } from '../incidents/next-steps.js';
 import { useOpenIncidents } from '../incidents/use-incidents.js';
 import { useMarkRead, useUnreadNotifications } from '../notifications/use-notifications.js';
-import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
+import { useCurrentPerson, useOrganisationTimeZone } from '../organisation/use-organisation.js';
 
 export function DashboardPage() {
   const { t } = useI18n();
@@ -61,11 +60,11 @@ export function DashboardPage() {
 
 function WaitingForMe() {
   const { t, language } = useI18n();
-  const user = useCurrentUser();
+  const person = useCurrentPerson();
   const incidents = useOpenIncidents();
   const describe = (step: NextStep) => {
-    const track = TRACK_CATALOGUE[step.track.kind].label[language];
-    const text = { draft: t.dashboard.toDraft, 'finish-draft': t.dashboard.draftToFinish, approve: t.dashboard.approvalToGive, record: t.dashboard.toRecord }[step.kind];
+    const track = TRACK_CATALOGUE[step.track].label[language];
+    const text = { screen: t.dashboard.toScreen, draft: t.dashboard.toDraft, 'finish-draft': t.dashboard.draftToFinish, approve: t.dashboard.approvalToGive, record: t.dashboard.toRecord }[step.kind];
     return text(track, step.incident.reference);
   };
   return (
@@ -73,13 +72,13 @@ function WaitingForMe() {
       <h2 id="waiting-for-me">{t.dashboard.waitingForMe}</h2>
       <QueryState query={incidents}>
         {(items) => {
-          const steps = nextStepsFor(user.role, items);
+          const steps = nextStepsFor(person, items);
           if (steps.length === 0) return <p>{t.dashboard.nothingWaiting}</p>;
           return (
             <ul className="list">
               {steps.map((step) => (
-                <li key={`${step.incident.id}:${step.track.kind}:${step.kind}:${step.filingId ?? ''}`}>
-                  <Link to={step.filingId ? `/filings/${step.filingId}` : `/incidents/${step.incident.id}`}>{describe(step)}</Link>
+                <li key={`${step.incident.id}:${step.track}:${step.kind}:${step.filingId ?? ''}`}>
+                  <Link to={step.filingId ? `/filings/${step.filingId}` : `/incidents/${step.incident.id}${step.kind === 'screen' ? '#screening' : ''}`}>{describe(step)}</Link>
                   {step.deadline && (
                     <div>
                       <Countdown deadline={step.deadline} compact />

@@ -10,7 +10,8 @@ import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant } from '../../i18n/time.js';
 import { TRACK_CATALOGUE } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
-import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
+import { mayRecord } from '../incidents/next-steps.js';
+import { useCurrentPerson, useOrganisationTimeZone } from '../organisation/use-organisation.js';
 import { missingItemTarget } from './missing-item-target.js';
 import { RecordFilingForm } from './RecordFilingForm.js';
 import { useFiling, useFilingSteps } from './use-filings.js';
@@ -108,8 +109,11 @@ function MissingItems({ filing }: { filing: FilingView }) {
 function NextStep({ filing }: { filing: FilingView }) {
   const { t } = useI18n();
   const user = useCurrentUser();
+  const person = useCurrentPerson();
   const steps = useFilingSteps(filing.id);
-  const roles = TRACK_CATALOGUE[filing.track].roles;
+  const definition = TRACK_CATALOGUE[filing.track];
+  const roles = definition.roles;
+  const recorder = mayRecord(filing.track, person);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [comment, setComment] = useState('');
   const [informationToFollow, setInformationToFollow] = useState(filing.supplementsToFollow ?? '');
@@ -159,9 +163,12 @@ function NextStep({ filing }: { filing: FilingView }) {
           </form>
         </>
       );
-  } else if (filing.status === 'approved' && roles.record.includes(user.role)) {
+  } else if (filing.status === 'approved' && recorder) {
     content = <RecordFilingForm filing={filing} />;
-  } else if (filing.status === 'filed' && !filing.reference && roles.record.includes(user.role)) {
+  } else if (filing.status === 'approved' && definition.recordedByDesignatedReporter && roles.record.includes(user.role)) {
+    // Lex Maria: only a reporter the organisation designated records the filing (HSLF-FS 2017:41 4 §).
+    content = <p className="notice">{t.filing.designatedReporterOnly}</p>;
+  } else if (filing.status === 'filed' && !filing.reference && recorder) {
     content = <ReferenceForm filing={filing} />;
   }
   if (!content) return null;

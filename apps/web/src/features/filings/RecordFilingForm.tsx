@@ -11,17 +11,19 @@ import { useFilingSteps, type RecordBody } from './use-filings.js';
 
 /** When and how the approved report was sent, IMY's reference if known, and why it was late when it was. */
 export function RecordFilingForm({ filing }: { filing: FilingView }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const timeZone = useOrganisationTimeZone();
   const { record } = useFilingSteps(filing.id);
-  const channels = TRACK_CATALOGUE[filing.track].recordChannels;
+  const definition = TRACK_CATALOGUE[filing.track];
+  const channels = definition.recordChannels;
   const [filedAt, setFiledAt] = useState(() => toZonedInputValue(new Date().toISOString(), timeZone));
   const [channel, setChannel] = useState<RecordChannel | ''>(channels[0] ?? '');
   const [reference, setReference] = useState('');
   const [delayReason, setDelayReason] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const filedInstant = fromZonedInputValue(filedAt, timeZone);
-  const late = Boolean(filing.document.deadline && filedInstant && filedInstant > filing.document.deadline);
+  // Only a track that asks for the reasons for a delay (Art. 33(1)) asks for them here.
+  const late = definition.delayReasonWhenLate && Boolean(filing.document.deadline && filedInstant && filedInstant > filing.document.deadline);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +43,7 @@ export function RecordFilingForm({ filing }: { filing: FilingView }) {
       <h3>{t.filing.recordTitle}</h3>
       <ErrorSummary errors={errors} knownFields={['filedAt', 'channel', 'reference', 'delayReason']} />
       <TextField name="filedAt" type="datetime-local" width="short" label={t.filing.filedAt} value={filedAt} onChange={setFiledAt} error={errorFor(errors, 'filedAt')} />
-      <SelectField name="channel" label={t.filing.channelLabel} value={channel} options={channels.map((value) => ({ value, label: t.channel[value] }))} onChange={setChannel} error={errorFor(errors, 'channel')} />
+      <SelectField name="channel" label={t.filing.channelLabel} hint={definition.channelRule?.[language]} value={channel} options={channels.map((value) => ({ value, label: t.channel[value] }))} onChange={setChannel} error={errorFor(errors, 'channel')} />
       <TextField name="reference" width="short" optional label={t.filing.referenceLabel} hint={t.filing.referenceHint} value={reference} onChange={setReference} error={errorFor(errors, 'reference')} />
       {late && <TextArea name="delayReason" label={t.filing.delayReason} hint={t.filing.delayReasonHint} rows={3} value={delayReason} onChange={setDelayReason} error={errorFor(errors, 'delayReason')} />}
       <button type="submit" className="button" disabled={record.isPending}>

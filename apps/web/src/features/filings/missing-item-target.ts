@@ -11,6 +11,7 @@ const SETTINGS_FIELDS: Record<string, string> = {
   'contact.email': 'contactEmail',
   'contact.role': 'contactRole',
   'contact.address': 'postalAddress',
+  'lexMaria.reporters': 'lexMariaReporters',
 };
 
 const INCIDENT_FIELDS: Record<string, string> = {
@@ -24,7 +25,13 @@ const INCIDENT_FIELDS: Record<string, string> = {
   'records.count': 'approxRecords',
   'consequences.likely': 'likelyConsequences',
   'measures.taken': 'measures',
+  'lexMaria.eventDescription': 'summary',
+  'lexMaria.careUnit': 'careUnit',
+  'lexMaria.patientConsequences': 'patientConsequences',
 };
+
+/** What the tracks' tasks record (the patient groups informed, the event analysis): the incident's task list. */
+const TASK_ITEMS = new Set(['patientInformation', 'investigation', 'plannedMeasures', 'analysisMethod', 'courseOfEvents', 'harm', 'causes', 'recurrence', 'followUp', 'patientAccount', 'investigators'].map((item) => `lexMaria.${item}`));
 
 /** What the report itself says (on this page, in the draft's own fields). */
 const REPORT_FIELDS: Record<string, string> = {
@@ -38,6 +45,7 @@ export interface MissingItemTarget {
 
 export function missingItemTarget(itemId: string, incidentId: string): MissingItemTarget {
   if (SETTINGS_FIELDS[itemId]) return { where: 'settings', href: `/settings#field-${SETTINGS_FIELDS[itemId]}` };
+  if (TASK_ITEMS.has(itemId)) return { where: 'incident', href: `/incidents/${incidentId}#tasks` };
   if (REPORT_FIELDS[itemId]) return { where: 'report', href: `#field-${REPORT_FIELDS[itemId]}` };
   return { where: 'incident', href: `/incidents/${incidentId}#${INCIDENT_FIELDS[itemId] ? `field-${INCIDENT_FIELDS[itemId]}` : 'correct'}` };
 }

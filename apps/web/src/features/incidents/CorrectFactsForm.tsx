@@ -11,6 +11,7 @@ import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
 import { useCorrectFacts, type CorrectFactsBody } from './use-incidents.js';
 
 type Cause = NonNullable<IncidentView['facts']['cause']>;
+type Nis2EntityClass = NonNullable<IncidentView['facts']['nis2EntityClass']>;
 
 /** The facts a report most often lacks, as a form; only what changed is sent, on top of the version shown. */
 export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
@@ -29,6 +30,9 @@ export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
     approxRecords: facts.approxRecords === undefined ? '' : String(facts.approxRecords),
     likelyConsequences: facts.likelyConsequences ?? '',
     measures: facts.measures ?? '',
+    careUnit: facts.careUnit ?? '',
+    patientConsequences: facts.patientConsequences ?? '',
+    nis2EntityClass: (facts.nis2EntityClass ?? '') as Nis2EntityClass | '',
   };
   const [values, setValues] = useState(initial);
   const [reason, setReason] = useState('');
@@ -41,14 +45,17 @@ export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
     event.preventDefault();
     setSaved(false);
     const changes: NonNullable<CorrectFactsBody>['changes'] = {};
-    const text = (key: 'title' | 'summary' | 'likelyConsequences' | 'measures') => {
+    const text = (key: 'title' | 'summary' | 'likelyConsequences' | 'measures' | 'careUnit' | 'patientConsequences') => {
       if (values[key] !== initial[key]) changes[key] = values[key].trim() || (key === 'title' || key === 'summary' ? values[key] : null);
     };
     text('title');
     text('summary');
     text('likelyConsequences');
     text('measures');
+    text('careUnit');
+    text('patientConsequences');
     if (values.cause !== initial.cause) changes.cause = values.cause || null;
+    if (values.nis2EntityClass !== initial.nis2EntityClass) changes.nis2EntityClass = values.nis2EntityClass || null;
     for (const key of ['discoveredAt', 'awareAt', 'containedAt'] as const) {
       if (values[key] !== initial[key]) changes[key] = values[key] ? (fromZonedInputValue(values[key], timeZone) ?? values[key]) : null;
     }
@@ -70,7 +77,7 @@ export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
     );
   };
 
-  const known = ['title', 'summary', 'cause', 'discoveredAt', 'awareAt', 'containedAt', 'approxRecords', 'likelyConsequences', 'measures', 'reason'];
+  const known = ['title', 'summary', 'cause', 'discoveredAt', 'awareAt', 'containedAt', 'approxRecords', 'likelyConsequences', 'measures', 'careUnit', 'patientConsequences', 'nis2EntityClass', 'reason'];
   return (
     <section aria-labelledby="correct" id="correct">
       <h2 id="correct-title">{t.incident.correctTitle}</h2>
@@ -91,6 +98,23 @@ export function CorrectFactsForm({ incident }: { incident: IncidentView }) {
         <TextField name="approxRecords" inputMode="numeric" width="short" optional label={t.incident.approxRecords} value={values.approxRecords} onChange={set('approxRecords')} error={errorFor(errors, 'approxRecords')} />
         <TextArea name="likelyConsequences" optional label={t.incident.likelyConsequences} value={values.likelyConsequences} onChange={set('likelyConsequences')} error={errorFor(errors, 'likelyConsequences')} />
         <TextArea name="measures" optional label={t.incident.measures} value={values.measures} onChange={set('measures')} error={errorFor(errors, 'measures')} />
+        {facts.careProvider && (
+          <>
+            <TextField name="careUnit" optional label={t.incident.careUnit} hint={t.incident.careUnitHint} value={values.careUnit} onChange={set('careUnit')} error={errorFor(errors, 'careUnit')} />
+            <TextArea name="patientConsequences" optional label={t.incident.patientConsequences} hint={t.incident.patientConsequencesHint} value={values.patientConsequences} onChange={set('patientConsequences')} error={errorFor(errors, 'patientConsequences')} />
+          </>
+        )}
+        <SelectField
+          name="nis2EntityClass"
+          optional
+          label={t.incident.nis2EntityClass}
+          hint={t.incident.nis2EntityClassHint}
+          value={values.nis2EntityClass}
+          placeholder="–"
+          options={(['essential', 'important', 'none'] as const).map((value) => ({ value, label: t.incident.nis2EntityClasses[value] }))}
+          onChange={set('nis2EntityClass')}
+          error={errorFor(errors, 'nis2EntityClass')}
+        />
         <TextArea name="reason" optional label={t.incident.correctReason} rows={2} value={reason} onChange={setReason} error={errorFor(errors, 'reason')} />
         <button type="submit" className="button" disabled={correct.isPending}>
           {correct.isPending ? t.form.sending : t.incident.correctSubmit}

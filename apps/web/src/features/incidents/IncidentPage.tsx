@@ -2,6 +2,8 @@ import { useParams } from 'react-router';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { TasksPanel } from '../tasks/TasksPanel.js';
+import { ScreeningPanel } from '../tracks/ScreeningPanel.js';
 import { AssessmentPanel } from './AssessmentPanel.js';
 import { CorrectFactsForm } from './CorrectFactsForm.js';
 import { FactsPanel } from './FactsPanel.js';
@@ -26,7 +28,9 @@ export function IncidentPage() {
           {view.clocksSource === 'database' && <p className="notice">{t.incident.clocksFromDatabase}</p>}
           <div className="incident">
             <div className="incident__main">
+              <ScreeningPanel incident={view} />
               <TracksPanel incident={view} />
+              <TasksPanel incident={view} />
               <AssessmentPanel incident={view} />
               <FactsPanel incident={view} />
               <CorrectFactsForm incident={view} />

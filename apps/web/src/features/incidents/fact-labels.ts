@@ -21,6 +21,9 @@ export function useFactLabel(): (key: string) => string {
     controller: t.intake.role.sectorLabel,
     careImpact: t.intake.care.title,
     affectedControllers: t.intake.role.controllersLabel,
+    careUnit: t.incident.careUnit,
+    patientConsequences: t.incident.patientConsequences,
+    nis2EntityClass: t.incident.nis2EntityClass,
   };
   return (key) => labels[key] ?? key;
 }

@@ -35,13 +35,15 @@ export function useFactsVersions(id: string) {
   return useQuery({ queryKey: ['incident', id, 'facts-versions'], queryFn: () => answer(api.GET('/api/incidents/{id}/facts-versions', { params: { path: { id } } })) });
 }
 
-/** After a change to an incident: its page, the lists and the register read it again. */
-function useIncidentChanged() {
+/** After a change to an incident: its page (with its timeline and tasks), the lists and the register read it again. */
+export function useIncidentChanged() {
   const queryClient = useQueryClient();
   return (incident: IncidentView) => {
     queryClient.setQueryData(['incident', incident.id], incident);
     void queryClient.invalidateQueries({ queryKey: ['incident', incident.id, 'assessments'] });
     void queryClient.invalidateQueries({ queryKey: ['incident', incident.id, 'facts-versions'] });
+    void queryClient.invalidateQueries({ queryKey: ['incident', incident.id, 'timeline'] });
+    void queryClient.invalidateQueries({ queryKey: ['incident', incident.id, 'tasks'] });
     void queryClient.invalidateQueries({ queryKey: ['incidents'] });
     void queryClient.invalidateQueries({ queryKey: ['register'] });
   };

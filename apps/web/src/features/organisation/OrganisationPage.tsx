@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { OrganisationView } from '../../api/response-bodies.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { TextField } from '../../components/fields.js';
+import { CheckboxGroup, TextField } from '../../components/fields.js';
 import { errorFor, formErrorsOf, type FormError } from '../../components/form-errors.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCurrentUser } from '../auth/session.js';
-import { useOrganisation, useUpdateOrganisation } from './use-organisation.js';
+import { useOrganisation, useOrganisationUsers, useUpdateOrganisation } from './use-organisation.js';
 
 const TEXT_FIELDS = ['name', 'legalName', 'orgNumber', 'postalAddress', 'contactName', 'contactEmail', 'contactPhone', 'contactRole', 'timeZone'] as const;
 type TextFieldName = (typeof TEXT_FIELDS)[number];
@@ -34,6 +34,10 @@ function SettingsForm({ organisation }: { organisation: OrganisationView }) {
   const [text, setText] = useState(initialText);
   const [fractions, setFractions] = useState(initialFractions);
   const [processorHours, setProcessorHours] = useState(String(organisation.processorNoticeHours));
+  const [reporters, setReporters] = useState<string[]>(organisation.lexMariaReporters);
+  const [reportDays, setReportDays] = useState(String(organisation.lexMariaReportDays));
+  const [investigationDays, setInvestigationDays] = useState(String(organisation.lexMariaInvestigationDays));
+  const users = useOrganisationUsers(editable);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [saved, setSaved] = useState(false);
 
@@ -52,6 +56,18 @@ function SettingsForm({ organisation }: { organisation: OrganisationView }) {
             <dt>{t.settings.reminderFractions}</dt>
             <dd>{initialFractions}</dd>
           </div>
+          <div className="summary-list__row">
+            <dt>{t.settings.lexMariaReportDays}</dt>
+            <dd>{organisation.lexMariaReportDays}</dd>
+          </div>
+          <div className="summary-list__row">
+            <dt>{t.settings.lexMariaInvestigationDays}</dt>
+            <dd>{organisation.lexMariaInvestigationDays}</dd>
+          </div>
+          <div className="summary-list__row">
+            <dt>{t.settings.lexMariaReporters}</dt>
+            <dd>{organisation.lexMariaReporters.includes(user.id) ? t.settings.youAreReporter : t.settings.reporterCount(organisation.lexMariaReporters.length)}</dd>
+          </div>
         </dl>
       </>
     );
@@ -66,6 +82,9 @@ function SettingsForm({ organisation }: { organisation: OrganisationView }) {
     }
     if (fractions !== initialFractions) change.reminderFractions = fractions.split(',').map((part) => Number(part.trim()) / 100);
     if (processorHours !== String(organisation.processorNoticeHours)) change.processorNoticeHours = Number(processorHours);
+    if ([...reporters].sort().join() !== [...organisation.lexMariaReporters].sort().join()) change.lexMariaReporters = reporters;
+    if (reportDays !== String(organisation.lexMariaReportDays)) change.lexMariaReportDays = Number(reportDays);
+    if (investigationDays !== String(organisation.lexMariaInvestigationDays)) change.lexMariaInvestigationDays = Number(investigationDays);
     if (Object.keys(change).length === 0) return;
     update.mutate(change, {
       onSuccess: () => {
@@ -78,7 +97,7 @@ function SettingsForm({ organisation }: { organisation: OrganisationView }) {
 
   return (
     <>
-      <ErrorSummary errors={errors} knownFields={[...TEXT_FIELDS, 'reminderFractions', 'processorNoticeHours']} />
+      <ErrorSummary errors={errors} knownFields={[...TEXT_FIELDS, 'reminderFractions', 'processorNoticeHours', 'lexMariaReporters', 'lexMariaReportDays', 'lexMariaInvestigationDays']} />
       {saved && (
         <p className="notice notice--success" role="status">
           {t.form.saved}
@@ -99,6 +118,43 @@ function SettingsForm({ organisation }: { organisation: OrganisationView }) {
         ))}
         <TextField name="reminderFractions" label={t.settings.reminderFractions} hint={t.settings.reminderFractionsHint} value={fractions} onChange={setFractions} error={errorFor(errors, 'reminderFractions')} />
         <TextField name="processorNoticeHours" inputMode="numeric" width="short" label={t.settings.processorNoticeHours} value={processorHours} onChange={setProcessorHours} error={errorFor(errors, 'processorNoticeHours')} />
+        <fieldset className="fieldset panel" aria-describedby="lex-maria-settings-intro">
+          <legend className="legend">
+            <h2 className="legend__heading">{t.settings.lexMariaTitle}</h2>
+          </legend>
+          <p className="hint" id="lex-maria-settings-intro">
+            {t.settings.lexMariaIntro}
+          </p>
+          {users.isError ? (
+            <p className="notice notice--error" role="alert">
+              {t.app.loadFailed}
+            </p>
+          ) : users.data ? (
+            <CheckboxGroup
+              name="lexMariaReporters"
+              optional
+              label={t.settings.lexMariaReporters}
+              hint={t.settings.lexMariaReportersHint}
+              values={reporters}
+              options={users.data.items.map((person) => ({ value: person.id, label: `${person.displayName} (${t.roles[person.role]})` }))}
+              onChange={setReporters}
+              error={errorFor(errors, 'lexMariaReporters')}
+            />
+          ) : (
+            <p role="status">{t.app.loading}</p>
+          )}
+          <TextField name="lexMariaReportDays" inputMode="numeric" width="short" label={t.settings.lexMariaReportDays} hint={t.settings.lexMariaReportDaysHint} value={reportDays} onChange={setReportDays} error={errorFor(errors, 'lexMariaReportDays')} />
+          <TextField
+            name="lexMariaInvestigationDays"
+            inputMode="numeric"
+            width="short"
+            label={t.settings.lexMariaInvestigationDays}
+            hint={t.settings.lexMariaInvestigationDaysHint}
+            value={investigationDays}
+            onChange={setInvestigationDays}
+            error={errorFor(errors, 'lexMariaInvestigationDays')}
+          />
+        </fieldset>
         <button type="submit" className="button" disabled={update.isPending}>
           {update.isPending ? t.form.sending : t.form.save}
         </button>

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, api } from '../../api/client.js';
 import type { ApiPaths } from '../../api/response-bodies.js';
+import type { Role } from '../../rules/domain.js';
+import { useCurrentUser } from '../auth/session.js';
 
 type OrganisationChange = ApiPaths['/api/organisation']['patch']['requestBody'] extends { content: { 'application/json': infer Body } } | undefined ? Body : never;
 
@@ -17,6 +19,22 @@ export function useUpdateOrganisation() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: OrganisationChange) => answer(api.PATCH('/api/organisation', { body: change })),
-    onSuccess: (organisation) => queryClient.setQueryData(['organisation'], organisation),
+    onSuccess: (organisation) => {
+      queryClient.setQueryData(['organisation'], organisation);
+      // Who is a designated reporter changes which steps each incident offers.
+      void queryClient.invalidateQueries({ queryKey: ['incidents'] });
+    },
   });
+}
+
+/** The organisation's people (admins and the DPO may list them), to designate Lex Maria's reporters. */
+export function useOrganisationUsers(enabled: boolean) {
+  return useQuery({ queryKey: ['organisation', 'users'], queryFn: () => answer(api.GET('/api/organisation/users')), enabled, staleTime: 60_000 });
+}
+
+/** The signed-in person: the role, and whether the organisation designated them to report under Lex Maria. */
+export function useCurrentPerson(): { id: string; role: Role; designatedReporter: boolean } {
+  const user = useCurrentUser();
+  const organisation = useOrganisation().data;
+  return { id: user.id, role: user.role, designatedReporter: organisation?.lexMariaReporters.includes(user.id) ?? false };
 }
