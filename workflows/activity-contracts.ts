@@ -168,6 +168,8 @@ export interface IncidentActivities {
 export interface DigestActivities {
   /** How many digests were delivered; idempotent per day and person. */
   sendDailyDigests(input: DailyDigestInput): Promise<number>;
+  /** Purges recipients' contact details whose retention has passed; returns how many. */
+  purgeExpiredRecipients(input: { at: string }): Promise<number>;
 }
 
 /** Every activity the worker registers, by name. */

@@ -3,6 +3,7 @@
  * previewed, approved by a second person and sent one message per person.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { CaseFile } from '../../libs/persistence/src/case-file.js';
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
 import { newIncidentBody } from '../support/incident-bodies.js';
 import { recipientCsv } from '../support/recipient-files.js';
@@ -240,5 +241,13 @@ describe('a recipient address as a canary', () => {
     } finally {
       await connection.close();
     }
+
+    // Once the notices are done and the retention has passed, the contact details are purged; the deliveries stay provable.
+    const purged = await new CaseFile(system.dataSource).read.recipients.purgeExpired(new Date(Date.now() + 91 * 86_400_000), 90);
+    expect(purged).toBeGreaterThanOrEqual(1);
+    const listed = (await api('GET', `/api/incidents/${incidentId}/recipients`, 'viewer')).body.items;
+    expect(listed).toEqual([expect.objectContaining({ purged: true, masked: expect.objectContaining({ email: 'c***@c***.example' }) })]);
+    expect((await api('GET', `/api/notices/${notice.body.id}/preview?recipient=${listed[0].id}`, 'viewer')).status).toBe(409);
+    expect((await api('GET', `/api/notices/${notice.body.id}/deliveries`, 'viewer')).body.counts).toMatchObject({ sent: 1 });
   }, 60_000);
 });

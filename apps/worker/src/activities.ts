@@ -5,6 +5,7 @@ import { RecordFilingProgress } from '../../../libs/application/src/filings/reco
 import { RenderFilingDraft } from '../../../libs/application/src/filings/render-filing-draft.js';
 import { RecordClosed } from '../../../libs/application/src/incidents/record-closed.js';
 import { NoticeDelivery } from '../../../libs/application/src/notices/notice-delivery.js';
+import { PurgeRecipients } from '../../../libs/application/src/notices/purge-recipients.js';
 import { RecordScreening } from '../../../libs/application/src/tracks/record-screening.js';
 import { SendDailyDigests } from '../../../libs/application/src/notifications/daily-digest.js';
 import { NotifyTrack } from '../../../libs/application/src/notifications/notify-track.js';
@@ -12,7 +13,7 @@ import { PersonalDelivery } from '../../../libs/application/src/notifications/pe
 import type { BreachflowActivities } from '../../../workflows/activity-contracts.js';
 
 /** The use-cases the worker's activities call. */
-export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery, RecordScreening, NoticeDelivery];
+export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery, RecordScreening, NoticeDelivery, PurgeRecipients];
 
 /**
  * Every activity the workflows may call, by name, each a thin adapter to its use-case; the type
@@ -27,6 +28,7 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
   const digests = context.get(SendDailyDigests);
   const screenings = context.get(RecordScreening);
   const noticeDelivery = context.get(NoticeDelivery);
+  const purge = context.get(PurgeRecipients);
   return {
     recordClock: (input) => clocks.clock(input),
     recordReminderFired: (input) => clocks.reminderFired(input),
@@ -43,5 +45,6 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     // A batch beats while it sends, so a killed worker's batch is retried within the heartbeat timeout.
     deliverBatch: (input) => noticeDelivery.deliverBatch(input, () => Context.current().heartbeat()),
     recordNoticeStatus: (input) => noticeDelivery.recordStatus(input),
+    purgeExpiredRecipients: (input) => purge.execute(input),
   };
 }

@@ -46,10 +46,22 @@ export class NoticeRecipientRepository {
     return this.manager.getRepository(NoticeRecipient).createQueryBuilder('r').where('r.id = ANY(:ids)', { ids }).getMany();
   }
 
-  /** Drops the sealed contact details of an incident's recipients; masks and hashes stay. */
-  async purge(incidentId: string, at: Date): Promise<number> {
-    const result = await this.manager.query(`UPDATE notice_recipients SET sealed = NULL, key_id = NULL, purged_at = $2 WHERE incident_id = $1 AND purged_at IS NULL`, [incidentId, at]);
-    return (result as [unknown, number])[1] ?? 0;
+  /**
+   * Drops the sealed contact details of every incident whose notices are done — the incident
+   * closed, or every notice sent or cancelled — for longer than the retention; returns how many.
+   */
+  async purgeExpired(at: Date, retentionDays: number): Promise<number> {
+    const [, purged]: [unknown, number] = await this.manager.query(
+      `UPDATE notice_recipients r SET sealed = NULL, key_id = NULL, purged_at = $1
+        WHERE r.purged_at IS NULL AND r.incident_id IN (
+          SELECT i.id FROM incidents i
+           WHERE (i.status = 'closed' AND i.closed_at < $1::timestamptz - make_interval(days => $2))
+              OR (EXISTS (SELECT 1 FROM notices n WHERE n.incident_id = i.id)
+                  AND NOT EXISTS (SELECT 1 FROM notices n WHERE n.incident_id = i.id AND n.status NOT IN ('sent', 'cancelled'))
+                  AND (SELECT max(n.updated_at) FROM notices n WHERE n.incident_id = i.id) < $1::timestamptz - make_interval(days => $2)))`,
+      [at, retentionDays],
+    );
+    return purged;
   }
 
   /** Rows sealed with another key than the current one, for re-sealing after a rotation. */
