@@ -2,7 +2,7 @@
  * Art. 34 notices end to end: recipients imported as a stream and kept sealed, a notice drafted,
  * previewed, approved by a second person and sent one message per person.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { CaseFile } from '../../libs/persistence/src/case-file.js';
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
 import { newIncidentBody } from '../support/incident-bodies.js';
@@ -10,6 +10,9 @@ import { recipientCsv } from '../support/recipient-files.js';
 import { highRiskFacts } from '../support/risk-facts-examples.js';
 import { eventually } from '../support/eventually.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
+
+// Workflows answer on their own schedule; on a busy machine a step may take seconds.
+jest.setTimeout(60_000);
 
 let system: SystemUnderTest;
 let org: SeededOrganisation;

@@ -3,7 +3,7 @@
  * PostgreSQL and a real Temporal server: the suggestion, the screening, the tasks, the Swedish IVO
  * draft with four eyes and a designated reporter, NIS2's staged deadlines, and one timeline.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { addCalendarMonths } from '../../libs/domain/src/clocks/calendar.js';
 import { FILING_TRACKS } from '../../libs/domain/src/tracks/catalogue.js';
 import { CaseFile } from '../../libs/persistence/src/case-file.js';
@@ -15,6 +15,9 @@ import { riskFacts } from '../support/risk-facts-examples.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
 const HOUR = 3_600_000;
+// Workflows answer on their own schedule; on a busy machine a step may take seconds.
+jest.setTimeout(60_000);
+
 let system: SystemUnderTest;
 let org: SeededOrganisation;
 const tokens: Record<string, string> = {};
