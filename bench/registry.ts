@@ -25,4 +25,5 @@ export const benchmarks: readonly BenchmarkEntry[] = [
   { name: 'create-incident-to-workflow', load: () => import('./create-incident-to-workflow.bench.js') },
   { name: 'risk-assessment', load: () => import('./risk-assessment.bench.js') },
   { name: 'risk-endpoint', load: () => import('./risk-endpoint.bench.js') },
+  { name: 'notice-delivery', load: () => import('./notice-delivery.bench.js') },
 ];

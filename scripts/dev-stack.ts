@@ -151,6 +151,8 @@ async function main(): Promise<void> {
       PAYLOAD_ENCRYPTION_KEY: process.env.PAYLOAD_ENCRYPTION_KEY ?? secrets.payloadKey,
       SMTP_URL: process.env.SMTP_URL ?? mailSink!.url,
       ...(mailSink ? { MAIL_SINK_DIR: join(dataDir, 'mail') } : {}),
+      // Without a provider, text messages (Art. 34 notices by SMS) are written to .data/sms.
+      ...(!process.env.SMS_PROVIDER_URL ? { SMS_SINK_DIR: process.env.SMS_SINK_DIR ?? join(dataDir, 'sms') } : {}),
       PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${apiPort}`,
     };
     const config = loadConfig(env);
@@ -185,6 +187,7 @@ async function main(): Promise<void> {
       `  Health           ${apiUrl}/health`,
       `  Temporal Web UI  ${temporal?.uiUrl ?? '(external Temporal: see its own UI)'}`,
       `  Mail             ${mailSink ? `${apiUrl}/dev/mail (local sink, development only)` : 'SMTP_URL'}`,
+      `  SMS              ${env.SMS_SINK_DIR ? `${env.SMS_SINK_DIR} (local sink, one JSON file per message)` : 'SMS_PROVIDER_URL'}`,
       `  PostgreSQL       ${database ? `embedded, 127.0.0.1:${pgPort}` : 'DATABASE_URL'}`,
     ];
     if (seeded) {

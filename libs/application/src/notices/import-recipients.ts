@@ -40,7 +40,7 @@ export interface RecipientImportReport {
   errorsTruncated: boolean;
 }
 
-const BATCH_ROWS = 2_000;
+const BATCH_ROWS = 5_000;
 const IDENTITY_FIELD: Readonly<Record<string, string>> = { email: 'email', phone: 'phone', post: 'postalAddress' };
 export const ERROR_REPORT_LIMIT = 1_000;
 
@@ -87,6 +87,8 @@ class ImportRun {
   private readonly report: RecipientImportReport;
   private readonly firstLineOf = new Map<string, number>();
   private batch: NewRecipient[] = [];
+  /** The batch being inserted while the next one is read: parsing and the database overlap. */
+  private inserting: Promise<void> = Promise.resolve();
 
   constructor(
     importId: string,
@@ -134,14 +136,21 @@ class ImportRun {
 
   async finish(): Promise<RecipientImportReport> {
     await this.flush();
+    await this.inserting;
     return this.report;
   }
 
+  /** Hands the batch to the database once the previous one is in (one insert in flight at a time). */
   private async flush(): Promise<void> {
     if (this.batch.length === 0) return;
-    const inserted = await this.insert(this.batch);
-    this.report.imported += inserted.size;
-    this.report.alreadyImported += this.batch.length - inserted.size;
+    const batch = this.batch;
     this.batch = [];
+    await this.inserting;
+    this.inserting = this.insert(batch).then((inserted) => {
+      this.report.imported += inserted.size;
+      this.report.alreadyImported += batch.length - inserted.size;
+    });
+    // A failed insert surfaces at the next await of `inserting`, not as an unhandled rejection meanwhile.
+    this.inserting.catch(() => undefined);
   }
 }
