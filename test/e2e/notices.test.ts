@@ -254,3 +254,38 @@ describe('a recipient address as a canary', () => {
     expect((await api('GET', `/api/notices/${notice.body.id}/deliveries`, 'viewer')).body.counts).toMatchObject({ sent: 1 });
   }, 60_000);
 });
+
+describe('letters and text messages', () => {
+  it('previews a letter as a PDF, releases the letters to one print batch, and refuses SMS without a provider, saying so', async () => {
+    const incidentId = await highRiskIncident();
+    await upload(incidentId, recipientCsv({ count: 3 }), 'text/csv');
+    const approvedNotice = async (channel: string) => {
+      const notice = await api('POST', `/api/incidents/${incidentId}/notices`, 'responder', { channel, content: CONTENT });
+      await api('POST', `/api/notices/${notice.body.id}/submit`, 'responder', {});
+      await api('POST', `/api/notices/${notice.body.id}/approve`, 'approver', {});
+      return notice.body.id as string;
+    };
+    const sent = (id: string) => eventually(async () => ((await api('GET', `/api/notices/${id}`, 'viewer')).body.status === 'sent' ? true : undefined));
+
+    const letter = await approvedNotice('letter');
+    const recipient = (await api('GET', `/api/incidents/${incidentId}/recipients?limit=1`, 'viewer')).body.items[0];
+    const pdf = await fetch(`${system.baseUrl}/api/notices/${letter}/preview?recipient=${recipient.id}&format=pdf`, { headers: { authorization: `Bearer ${tokens.responder}` } });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await api('GET', `/api/notices/${letter}/letters`, 'responder')).status).toBe(409);
+    await api('POST', `/api/notices/${letter}/send`, 'responder', {});
+    await sent(letter);
+    const batch = await fetch(`${system.baseUrl}/api/notices/${letter}/letters`, { headers: { authorization: `Bearer ${tokens.responder}` } });
+    expect(batch.status).toBe(200);
+    const bytes = Buffer.from(await batch.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length).toBe(3);
+
+    const sms = await approvedNotice('sms');
+    await api('POST', `/api/notices/${sms}/send`, 'responder', {});
+    await sent(sms);
+    const deliveries = (await api('GET', `/api/notices/${sms}/deliveries`, 'viewer')).body;
+    expect(deliveries.counts).toMatchObject({ total: 3, failed: 3, sent: 0 });
+    expect(deliveries.items[0].failure).toBe('no-sms-provider-configured');
+  });
+});
