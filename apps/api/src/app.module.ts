@@ -8,6 +8,8 @@ import { AppendFacts } from '../../../libs/application/src/incidents/append-fact
 import { CloseIncident } from '../../../libs/application/src/incidents/close-incident.js';
 import { IncidentQueries } from '../../../libs/application/src/incidents/incident-queries.js';
 import { IncidentTimeline } from '../../../libs/application/src/incidents/incident-timeline.js';
+import { WorkflowOutboxRelay } from '../../../libs/application/src/incidents/workflow-outbox-relay.js';
+import { OutboxRelayTimer } from './temporal/outbox-relay-timer.js';
 import { ScreenTrack } from '../../../libs/application/src/tracks/screen-track.js';
 import { TrackTasks } from '../../../libs/application/src/tracks/track-tasks.js';
 import { ImportRecipients } from '../../../libs/application/src/notices/import-recipients.js';
@@ -52,7 +54,7 @@ import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings];
+const USE_CASES = [SignIn, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings];
 
 @Module({})
 export class AppModule {
@@ -90,6 +92,7 @@ export class AppModule {
       providers: [
         ...USE_CASES,
         recipientCipherProvider,
+        OutboxRelayTimer,
         { provide: INCIDENT_WORKFLOWS, useClass: IncidentWorkflowGateway },
         // Templates are compiled once, at start: a broken template stops the API there.
         { provide: TemplateCatalog, useFactory: () => TemplateCatalog.load() },

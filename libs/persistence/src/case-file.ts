@@ -14,6 +14,7 @@ import { ScreeningRepository } from './repositories/screening.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
 import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
 import { TrackExceptionRepository } from './repositories/track-exception.repository.js';
+import { WorkflowOutboxRepository } from './repositories/workflow-outbox.repository.js';
 
 /** Every repository, bound to one connection or one transaction. */
 export class Repositories {
@@ -32,6 +33,7 @@ export class Repositories {
   readonly tasks: TaskRepository;
   readonly trackDecisions: TrackDecisionRepository;
   readonly trackExceptions: TrackExceptionRepository;
+  readonly outbox: WorkflowOutboxRepository;
 
   constructor(manager: EntityManager) {
     this.audit = new AuditRepository(manager);
@@ -49,6 +51,7 @@ export class Repositories {
     this.tasks = new TaskRepository(manager);
     this.trackDecisions = new TrackDecisionRepository(manager);
     this.trackExceptions = new TrackExceptionRepository(manager);
+    this.outbox = new WorkflowOutboxRepository(manager);
   }
 }
 

@@ -1,23 +1,19 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError, raise } from '../../../domain/src/failures.js';
 import { applyFactsChanges, type AppendFactsRequest } from '../../../domain/src/incident/validate-incident-facts.js';
 import { CaseFile } from '../../../persistence/src/case-file.js';
-import type { Incident } from '../../../persistence/src/entities/incident.entity.js';
 import type { Caller } from '../caller.js';
-import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../ports/incident-workflows.js';
 import { assessFactsVersion } from '../risk/assess-facts-version.js';
 import { IncidentQueries } from './incident-queries.js';
 import type { IncidentView } from './incident-view.js';
-import { owedTrackSignals } from './incident-workflow-input.js';
+import { WorkflowOutboxRelay } from './workflow-outbox-relay.js';
 
 /** Appends a facts version (immutable, assessed in the same transaction), then moves the workflow's clocks to it. */
 @Injectable()
 export class AppendFacts {
-  private readonly log = new Logger(AppendFacts.name);
-
   constructor(
     @Inject(CaseFile) private readonly caseFile: CaseFile,
-    @Inject(INCIDENT_WORKFLOWS) private readonly workflows: IncidentWorkflows,
+    @Inject(WorkflowOutboxRelay) private readonly relay: WorkflowOutboxRelay,
     @Inject(IncidentQueries) private readonly queries: IncidentQueries,
   ) {}
 
@@ -44,19 +40,11 @@ export class AppendFacts {
         action: 'incident.facts-recorded',
         detail: { version, changed: Object.keys(request.changes).sort() },
       });
+      await repositories.outbox.enqueue(id, 'facts-version', version);
       return repositories.incidents.recordFactsVersion(id, { currentFactsVersion: version, title: merged.value.title, awareAt: new Date(merged.value.awareAt) });
     });
-    await this.tellWorkflow(incident);
+    // A workflow that cannot take the version now shows as behind (`workflowFactsVersion`) until the relay delivers it.
+    await this.relay.deliverFor(incident.id);
     return this.queries.view(incident);
-  }
-
-  /** A workflow that cannot take the version now shows as behind (`workflowFactsVersion`) until it does. */
-  private async tellWorkflow(incident: Incident): Promise<void> {
-    const { role, outcome } = await owedTrackSignals(this.caseFile.read, incident);
-    try {
-      await this.workflows.recordFactsVersion(incident.workflowId, { version: incident.currentFactsVersion, awareAt: incident.awareAt.toISOString(), role, outcome });
-    } catch (error) {
-      this.log.warn(`workflow ${incident.workflowId} did not take facts version ${incident.currentFactsVersion}: ${(error as Error).message}`);
-    }
   }
 }

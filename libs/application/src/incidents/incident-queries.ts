@@ -57,10 +57,11 @@ export class IncidentQueries {
   async view(incident: Incident, known?: { facts: IncidentFacts; risk: IncidentRiskView | null }): Promise<IncidentView> {
     const repositories = this.caseFile.read;
     // The case file and the workflow are asked at the same time.
-    const [facts, risk, state] = await Promise.all([
+    const [facts, risk, state, workflowPending] = await Promise.all([
       known?.facts ?? repositories.facts.facts(incident.id, incident.currentFactsVersion),
       known ? known.risk : repositories.risk.picture(incident.id, incident.currentFactsVersion),
       this.workflows.state(incident.workflowId),
+      repositories.outbox.startPending(incident.id),
     ]);
     const riskFacts = riskFactsOfIncident(facts);
     return {
@@ -74,6 +75,7 @@ export class IncidentQueries {
       suggestedScreenings: suggestedScreenings(facts).filter((track) => state?.screenings?.[track]?.applies !== true),
       screenings: state?.screenings ?? {},
       workflowId: incident.workflowId,
+      workflowPending,
       workflowFactsVersion: state?.factsVersion ?? null,
     };
   }

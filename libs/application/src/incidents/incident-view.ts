@@ -33,6 +33,8 @@ export interface IncidentView extends IncidentSummaryView {
   suggestedScreenings: TrackKind[];
   /** The latest screening decision per screened track. */
   screenings: Partial<Record<TrackKind, ScreeningRecord>>;
+  /** The workflow's start is still in the outbox (Temporal could not take it yet): the clocks begin once it is delivered. */
+  workflowPending: boolean;
   /** The facts version the workflow last took; behind `factsVersion` while it has not caught up. */
   workflowFactsVersion: number | null;
 }

@@ -1,34 +1,32 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../../domain/src/canonical-json.js';
 import { InvalidInputError, raise } from '../../../domain/src/failures.js';
 import type { IncidentFacts } from '../../../domain/src/incident/incident-facts.js';
 import { validateNewIncident } from '../../../domain/src/incident/validate-incident-facts.js';
 import { CaseFile, type Repositories } from '../../../persistence/src/case-file.js';
-import type { Incident } from '../../../persistence/src/entities/incident.entity.js';
 import { riskPictureOf } from '../../../persistence/src/risk/load-risk-picture.js';
 import { incidentWorkflowId } from '../../../../workflows/messages.js';
 import type { Caller } from '../caller.js';
-import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../ports/incident-workflows.js';
 import { assessFactsVersion } from '../risk/assess-facts-version.js';
 import { IncidentQueries } from './incident-queries.js';
 import type { IncidentView } from './incident-view.js';
-import { incidentWorkflowInput, type OwedTrackSignals } from './incident-workflow-input.js';
+import { WorkflowOutboxRelay } from './workflow-outbox-relay.js';
 
 const UNIQUE_VIOLATION = '23505';
 
 /**
- * Opens an incident: stores it with its first facts version (assessed in the same transaction),
- * then starts its workflow. With an Idempotency-Key, a retry — even after a crash between the
- * two steps — creates nothing twice and completes whatever the first attempt left undone.
+ * Opens an incident: stores it with its first facts version (assessed in the same transaction)
+ * and, in that transaction, the workflow start it owes (the outbox); then delivers the start. When
+ * Temporal cannot take it now, the incident is still created (201, `workflowPending`) and the
+ * outbox relay starts the workflow as soon as Temporal is back. With an Idempotency-Key, a retry
+ * creates nothing twice.
  */
 @Injectable()
 export class OpenIncident {
-  private readonly log = new Logger(OpenIncident.name);
-
   constructor(
     @Inject(CaseFile) private readonly caseFile: CaseFile,
-    @Inject(INCIDENT_WORKFLOWS) private readonly workflows: IncidentWorkflows,
+    @Inject(WorkflowOutboxRelay) private readonly relay: WorkflowOutboxRelay,
     @Inject(IncidentQueries) private readonly queries: IncidentQueries,
   ) {}
 
@@ -54,9 +52,8 @@ export class OpenIncident {
       }
       throw error;
     }
-    // What the request already knows is handed on, not read back from the database.
     const { incident, risk } = created;
-    await this.startWorkflow(incident, { role: facts.ourRole, outcome: risk?.outcome ?? null, affectedControllers: facts.affectedControllers });
+    await this.relay.deliverFor(incident.id);
     return { view: await this.queries.view(incident, { facts, risk }), replayed: false };
   }
 
@@ -78,6 +75,8 @@ export class OpenIncident {
     const assessment = await assessFactsVersion(repositories, caller.organisationId, id, 1, facts);
     if (idempotencyKey) await repositories.incidents.rememberIdempotencyKey({ organisationId: caller.organisationId, key: idempotencyKey, requestHash, incidentId: id });
     await repositories.audit.append({ organisationId: caller.organisationId, incidentId: id, actor: caller.id, action: 'incident.created', detail: { reference, factsVersion: 1 } });
+    // The workflow's start is owed from this commit on, whatever happens to this process next.
+    await repositories.outbox.enqueue(id, 'start', 1);
     return { incident, risk: assessment ? riskPictureOf(assessment) : null };
   }
 
@@ -86,17 +85,7 @@ export class OpenIncident {
     if (!record) return undefined;
     if (record.requestHash !== requestHash) raise('unprocessable', 'this Idempotency-Key was already used with a different request body', 'Idempotency-Key');
     const incident = await this.caseFile.read.incidents.get(record.incidentId);
-    await this.startWorkflow(incident);
+    await this.relay.deliverFor(incident.id);
     return this.queries.view(incident);
-  }
-
-  private async startWorkflow(incident: Incident, known?: OwedTrackSignals): Promise<void> {
-    const input = await incidentWorkflowInput(this.caseFile.read, incident, known);
-    try {
-      await this.workflows.start(incident.workflowId, incident.reference, input);
-    } catch (error) {
-      this.log.error(`starting workflow ${incident.workflowId} failed: ${(error as Error).message}`);
-      raise('unavailable', `incident ${incident.reference} is stored but its workflow could not be started; retry with the same Idempotency-Key`);
-    }
   }
 }

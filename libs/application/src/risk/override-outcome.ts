@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { raise } from '../../../domain/src/failures.js';
 import type { RiskOutcome } from '../../../domain/src/risk/assessment.js';
@@ -6,7 +6,7 @@ import { CaseFile } from '../../../persistence/src/case-file.js';
 import type { Caller } from '../caller.js';
 import { IncidentQueries } from '../incidents/incident-queries.js';
 import type { IncidentView } from '../incidents/incident-view.js';
-import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../ports/incident-workflows.js';
+import { WorkflowOutboxRelay } from '../incidents/workflow-outbox-relay.js';
 
 export interface RiskOverrideRequest {
   outcome: RiskOutcome;
@@ -21,16 +21,14 @@ export interface RiskOverrideRequest {
  */
 @Injectable()
 export class OverrideOutcome {
-  private readonly log = new Logger(OverrideOutcome.name);
-
   constructor(
     @Inject(CaseFile) private readonly caseFile: CaseFile,
-    @Inject(INCIDENT_WORKFLOWS) private readonly workflows: IncidentWorkflows,
+    @Inject(WorkflowOutboxRelay) private readonly relay: WorkflowOutboxRelay,
     @Inject(IncidentQueries) private readonly queries: IncidentQueries,
   ) {}
 
   async execute(caller: Caller, id: string, decision: RiskOverrideRequest): Promise<IncidentView> {
-    const { incident, outcome } = await this.caseFile.transaction(async (repositories) => {
+    const { incident } = await this.caseFile.transaction(async (repositories) => {
       const current = (await repositories.incidents.findOwned(caller.organisationId, id, { lock: true })) ?? raise('not-found', `incident ${id} not found`);
       if (decision.factsVersion !== undefined && decision.factsVersion !== current.currentFactsVersion) {
         raise('stale', `the facts changed since version ${decision.factsVersion}; the current version is ${current.currentFactsVersion}: review the new assessment first`, 'factsVersion');
@@ -54,14 +52,10 @@ export class OverrideOutcome {
         action: 'risk.overridden',
         detail: { factsVersion: current.currentFactsVersion, computedOutcome: picture.computed.outcome, previousOutcome: picture.outcome, outcome: decision.outcome },
       });
-      const after = await repositories.risk.picture(id, current.currentFactsVersion);
-      return { incident: current, outcome: after?.outcome };
+      await repositories.outbox.enqueue(id, 'risk-outcome', current.currentFactsVersion);
+      return { incident: current };
     });
-    try {
-      if (outcome) await this.workflows.recordRiskOutcome(incident.workflowId, { factsVersion: incident.currentFactsVersion, outcome });
-    } catch (error) {
-      this.log.warn(`workflow ${incident.workflowId} did not take the overridden outcome: ${(error as Error).message}`);
-    }
+    await this.relay.deliverFor(incident.id);
     return this.queries.view(incident);
   }
 }
