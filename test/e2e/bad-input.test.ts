@@ -62,6 +62,16 @@ describe('creating an incident from malformed input', () => {
     expect(await system.dataSource.getRepository(Incident).count()).toBe(before);
   });
 
+  it('answers 400 naming the field for text PostgreSQL cannot store (NUL, an unpaired surrogate), never a 500', async () => {
+    for (const title of ['Intrång\u0000', 'Halv \ud800 surrogat']) {
+      const response = await system.request('POST', '/api/incidents', { token, body: { ...newIncidentBody(), title } });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'title' })]);
+    }
+    const nested = await system.request('POST', '/api/incidents', { token, body: { ...newIncidentBody(), affectedControllers: ['Region A', 'B\u0000'] } });
+    expect(nested.body.errors).toEqual([expect.objectContaining({ field: 'affectedControllers[1]' })]);
+  });
+
   it('answers 400 for a body that is not JSON', async () => {
     const result = await system.request('POST', '/api/incidents', { token, rawBody: '{"title": "unterminated' });
     expect(result.status).toBe(400);

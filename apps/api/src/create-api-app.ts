@@ -9,6 +9,7 @@ import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { rejectUnstorableText } from './common/unstorable-text.js';
 import { isRecipientImport } from './notices/recipient-rows.js';
 import { openApiDocument } from './openapi/openapi-document.js';
 import { defaultWebRoot, serveWebApp } from './web/serve-web-app.js';
@@ -40,6 +41,7 @@ export async function createApiApp(config: AppConfig, options: { webRoot?: strin
   // A recipient import is streamed by its own route (100,000 rows are never held in memory at once).
   const isJson = (req: IncomingMessage) => /^application\/(.+\+)?json\b/.test(req.headers['content-type'] ?? '');
   app.useBodyParser('json', { limit: '1mb', strict: true, type: (req: IncomingMessage) => isJson(req) && !isRecipientImport(req) });
+  app.use(rejectUnstorableText);
   app.useGlobalFilters(new HttpExceptionFilter(log));
   app.enableShutdownHooks();
 

@@ -56,6 +56,10 @@ describe('an imported row', () => {
     expect(acceptRecipientRow({ postalAddress: 'Storgatan 1' }, 4)).toEqual({ errors: [{ line: 4, field: 'name', reason: expect.stringMatching(/letter needs the name/) }] });
   });
 
+  it('refuses text PostgreSQL cannot store, naming the column', () => {
+    expect(acceptRecipientRow({ email: 'anna@example.se', name: 'Anna\u0000' }, 5)).toEqual({ errors: [{ line: 5, field: 'name', reason: expect.stringMatching(/NUL/) }] });
+  });
+
   it('recognises the same person by e-mail whatever its case, else by phone, else by name and address', () => {
     const identity = (raw: Record<string, string>) => {
       const result = acceptRecipientRow(raw, 1);

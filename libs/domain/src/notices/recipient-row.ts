@@ -1,4 +1,5 @@
 import { maskEmail, maskName, maskPersonalIdentityNumber, maskPhone, maskPostalAddress } from './masking.js';
+import { isStorableText } from '../validation/storable-text.js';
 import { normalisePersonalIdentityNumber } from './personal-identity-number.js';
 
 /** The languages a notice is written in: Swedish, English, and easy-to-read Swedish (lättläst). */
@@ -52,7 +53,10 @@ const text = (value: unknown): string | undefined => {
 export function acceptRecipientRow(raw: Readonly<Record<string, unknown>>, line: number, defaultLanguage: NoticeLanguage = 'sv'): { recipient: AcceptedRecipient } | { errors: RowError[] } {
   const errors: RowError[] = [];
   const fail = (field: string, reason: string) => errors.push({ line, field, reason });
-  for (const key of Object.keys(raw)) if (!(RECIPIENT_COLUMNS as readonly string[]).includes(key)) fail(key, `is not a known column (${RECIPIENT_COLUMNS.join(', ')})`);
+  for (const key of Object.keys(raw)) if (!(RECIPIENT_COLUMNS as readonly string[]).includes(key)) fail(isStorableText(key) ? key : '(column)', `is not a known column (${RECIPIENT_COLUMNS.join(', ')})`);
+  const unstorable = Object.entries(raw).filter(([, value]) => typeof value === 'string' && !isStorableText(value));
+  for (const [key] of unstorable) fail(key, 'contains a character that cannot be stored (NUL or an unpaired surrogate)');
+  if (unstorable.length > 0) return { errors };
 
   const contact: RecipientContact = {};
   const email = text(raw.email);
