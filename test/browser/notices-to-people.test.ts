@@ -68,6 +68,8 @@ describe('a notice to the people affected, from the recipient file to all sent',
     const { page } = responder;
     await page.goto(incidentUrl);
     await page.getByRole('heading', { name: sv.noticesSummary.title, exact: true }).waitFor();
+    await page.getByText(sv.noticesSummary.none).waitFor();
+    expectAccessible(await responder.checkpoint('incident'));
     await page.getByRole('link', { name: sv.noticesSummary.open }).click();
     await page.getByRole('heading', { name: m.page.title, level: 1 }).waitFor();
     await page.getByText(m.recipients.none).waitFor();
@@ -164,10 +166,15 @@ describe('a notice to the people affected, from the recipient file to all sent',
   it('an approver reading English finds it in the approvals inbox and approves it', async () => {
     const approver = await signIn('approver');
     const { page } = approver;
+    // What waits for the approver on the overview, then in the inbox.
+    await page.getByRole('link', { name: new RegExp(`^${sv.dashboard.noticeToApprove(sv.noticesSummary.name('E-post', 'svenska'), '')}`) }).waitFor();
     await page.getByLabel(sv.app.language).selectOption('en');
     await page.getByRole('link', { name: en.nav.approvals }).click();
     const card = page.locator('.card', { hasText: en.approvals.noticesTitle });
-    await card.getByRole('link', { name: new RegExp(`^${en.approvals.review}`) }).click();
+    const review = card.getByRole('link', { name: new RegExp(`^${en.approvals.review}`) });
+    await review.waitFor();
+    expectAccessible(await approver.checkpoint('approvals-inbox'));
+    await review.click();
     await page.getByRole('heading', { name: noticesEn.checklist.title }).waitFor();
     expectAccessible(await approver.checkpoint('notice-review'));
     await page.getByRole('button', { name: noticesEn.review.approve, exact: true }).click();

@@ -58,6 +58,8 @@ export const en: Messages = {
     toRecord: (track, reference) => `Record that the report was sent: ${track}, ${reference}`,
     toDraft: (track, reference) => `Draft the report: ${track}, ${reference}`,
     toScreen: (track, reference) => `Decide whether a report is owed: ${track}, ${reference}`,
+    noticeToApprove: (notice, reference) => `Review and approve the notice to the people affected: ${notice}, ${reference}`,
+    exceptionToDecide: (ground, reference) => `Decide the exception under Art. ${ground}: ${reference}`,
     notifications: 'Unread notifications',
     noNotifications: 'No unread notifications.',
     markRead: 'Mark as read',

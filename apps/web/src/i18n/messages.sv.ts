@@ -64,6 +64,8 @@ export const sv = {
     toRecord: (track: string, reference: string) => `Registrera att rapporten skickats: ${track}, ${reference}`,
     toDraft: (track: string, reference: string) => `Skriv utkast: ${track}, ${reference}`,
     toScreen: (track: string, reference: string) => `Bedöm om anmälan krävs: ${track}, ${reference}`,
+    noticeToApprove: (notice: string, reference: string) => `Granska och godkänn meddelandet till de registrerade: ${notice}, ${reference}`,
+    exceptionToDecide: (ground: string, reference: string) => `Besluta om undantaget enligt artikel ${ground}: ${reference}`,
     notifications: 'Olästa aviseringar',
     noNotifications: 'Inga olästa aviseringar.',
     markRead: 'Markera som läst',

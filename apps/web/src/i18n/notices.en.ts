@@ -48,6 +48,7 @@ export const noticesEn: NoticeMessages = {
     caption: 'Notices to the people affected',
     columns: { notice: 'Notice', audience: 'To', status: 'Status', revision: 'Revision' },
     everyone: 'every recipient',
+    anyone: 'anyone (a public page)',
     languageOnly: (language) => `recipients whose language is ${language}`,
     segmentOnly: (segment) => `segment “${segment}”`,
   },

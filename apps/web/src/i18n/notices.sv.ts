@@ -70,6 +70,7 @@ export const noticesSv = {
     caption: 'Meddelanden till de registrerade',
     columns: { notice: 'Meddelande', audience: 'Till', status: 'Status', revision: 'Version' },
     everyone: 'alla mottagare',
+    anyone: 'vem som helst (en offentlig sida)',
     languageOnly: (language: string) => `mottagare med språket ${language}`,
     segmentOnly: (segment: string) => `segment ”${segment}”`,
   },

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useLocation } from 'react-router';
 import type { ExceptionView, IncidentView } from '../../api/response-bodies.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { RadioGroup, TextArea } from '../../components/fields.js';
@@ -20,11 +21,23 @@ export function ExceptionPanel({ incident, editor }: { incident: IncidentView; e
   const m = useNoticeMessages();
   const track = incident.tracks.find((candidate) => candidate.kind === 'gdpr-art34');
   const exceptions = useExceptions(incident.id, track !== undefined);
+  // Arriving from the approvals inbox (#exception), the decision is where the reader lands.
+  const { hash } = useLocation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = exceptions.isSuccess;
+  useEffect(() => {
+    if (loaded && hash === '#exception') {
+      heading.current?.scrollIntoView();
+      heading.current?.focus();
+    }
+  }, [loaded, hash]);
   if (!track) return null;
   const settled = track.status === 'not-required' || track.status === 'filed' || track.status === 'complete';
   return (
     <section aria-labelledby="exception-title" id="exception">
-      <h2 id="exception-title">{m.exception.title}</h2>
+      <h2 id="exception-title" tabIndex={-1} ref={heading}>
+        {m.exception.title}
+      </h2>
       <p className="hint">{m.exception.intro}</p>
       <QueryState query={exceptions}>
         {({ items }) => (

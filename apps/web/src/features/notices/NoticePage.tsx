@@ -11,7 +11,7 @@ import { APPROVER_ROLES, INCIDENT_EDITORS } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
 import { CONTENT_FIELDS, ContentFields, contentField, contentOf, contentValuesOf, type ContentValues } from './ContentFields.js';
-import { noticeName } from './notice-labels.js';
+import { audienceOf, noticeName } from './notice-labels.js';
 import { NoticePreview } from './NoticePreview.js';
 import { NoticeSending } from './NoticeSending.js';
 import { useNoticeMessages } from './use-notice-messages.js';
@@ -30,7 +30,7 @@ export function NoticePage() {
 function Notice({ notice, onSendRequested }: { notice: NoticeView; onSendRequested: () => void }) {
   const { t } = useI18n();
   const m = useNoticeMessages();
-  const audience = [notice.targetLanguage ? m.notices.languageOnly(notice.targetLanguage) : m.notices.everyone, notice.segment && m.notices.segmentOnly(notice.segment)].filter(Boolean).join(', ');
+  const audience = audienceOf(t, m, notice);
   const afterApproval = !['draft', 'awaiting-approval'].includes(notice.status);
   return (
     <>

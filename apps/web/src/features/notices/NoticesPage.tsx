@@ -9,7 +9,7 @@ import { INCIDENT_EDITORS } from '../../rules/domain.js';
 import { useIncident } from '../incidents/use-incidents.js';
 import { useCurrentPerson } from '../organisation/use-organisation.js';
 import { ExceptionPanel } from './ExceptionPanel.js';
-import { noticeName } from './notice-labels.js';
+import { audienceOf, noticeName } from './notice-labels.js';
 import { Pager } from './Pager.js';
 import { useNoticeMessages } from './use-notice-messages.js';
 import { useImportRecipients, useNotices, useRecipients } from './use-notices.js';
@@ -77,7 +77,7 @@ function NoticeList({ incident, editor }: { incident: IncidentView; editor: bool
                       <td>
                         <Link to={`/notices/${notice.id}`}>{noticeName(t, notice)}</Link>
                       </td>
-                      <td>{[notice.targetLanguage ? m.notices.languageOnly(notice.targetLanguage) : m.notices.everyone, notice.segment && m.notices.segmentOnly(notice.segment)].filter(Boolean).join(', ')}</td>
+                      <td>{audienceOf(t, m, notice)}</td>
                       <td>
                         <strong className={`status status--notice-${notice.status}`}>{t.noticeStatus[notice.status]}</strong>
                       </td>

@@ -75,11 +75,11 @@ export function useExceptions(incidentId: string, enabled = true) {
  * What waits for an approver or the DPO besides reports: notices awaiting approval, and Art. 34(3)
  * exceptions awaiting a decision, on the open incidents that may owe notices.
  */
-export function useNoticeApprovals() {
+export function useNoticeApprovals(enabled = true) {
   const incidents = useOpenIncidents();
   return useQuery({
     queryKey: ['approvals', 'notices', incidents.data?.map((incident) => `${incident.id}:${incident.updatedAt}`)],
-    enabled: incidents.isSuccess,
+    enabled: enabled && incidents.isSuccess,
     queryFn: async (): Promise<{ notices: Array<{ incident: IncidentView; notice: NoticeView }>; exceptions: Array<{ incident: IncidentView; exception: ExceptionView }> }> => {
       const owing = (incidents.data ?? []).filter(owesNotices);
       const perIncident = await Promise.all(
