@@ -189,11 +189,18 @@ export const noticesEn: NoticeMessages = {
     deliveriesCaption: 'Deliveries, masked',
     columns: { person: 'Recipient', status: 'Status', attempts: 'Attempts', failure: 'Error', sentAt: 'Sent' },
     deliveryStatus: { queued: 'Still to send', sending: 'Sending', sent: 'Sent', failed: 'Failed', skipped: 'Skipped' },
-    failures: {
-      'no-email-address': 'no e-mail address',
-      'no-phone-number': 'no phone number',
-      'no-postal-address': 'no postal address',
-      'contact-details-purged': 'contact details deleted',
+    failure: (code) => {
+      const known: Record<string, string> = {
+        'no-email-address': 'no e-mail address',
+        'no-phone-number': 'no phone number',
+        'no-postal-address': 'no postal address',
+        'contact-details-purged': 'contact details deleted',
+      };
+      if (known[code]) return known[code];
+      const attempts = /\((\d+) attempts\)$/.exec(code);
+      if (attempts) return `temporary failure, gave up after ${attempts[1]} attempts`;
+      if (/\b5\d\d\b/.test(code)) return 'the recipient’s server refused the message';
+      return '';
     },
     noDeliveries: 'No deliveries to show.',
     notYet: 'The notice is sent once it is approved.',

@@ -211,12 +211,20 @@ export const noticesSv = {
     deliveriesCaption: 'Leveranser, maskerade',
     columns: { person: 'Mottagare', status: 'Status', attempts: 'Försök', failure: 'Fel', sentAt: 'Skickat' },
     deliveryStatus: { queued: 'Kvar att skicka', sending: 'Skickas', sent: 'Skickat', failed: 'Misslyckades', skipped: 'Hoppades över' } as Record<string, string>,
-    failures: {
-      'no-email-address': 'ingen e-postadress',
-      'no-phone-number': 'inget telefonnummer',
-      'no-postal-address': 'ingen postadress',
-      'contact-details-purged': 'kontaktuppgifterna är raderade',
-    } as Record<string, string>,
+    /** A delivery's failure code in words (the code itself is shown beside it). */
+    failure: (code: string) => {
+      const known: Record<string, string> = {
+        'no-email-address': 'ingen e-postadress',
+        'no-phone-number': 'inget telefonnummer',
+        'no-postal-address': 'ingen postadress',
+        'contact-details-purged': 'kontaktuppgifterna är raderade',
+      };
+      if (known[code]) return known[code];
+      const attempts = /\((\d+) attempts\)$/.exec(code);
+      if (attempts) return `tillfälligt fel, gav upp efter ${attempts[1]} försök`;
+      if (/\b5\d\d\b/.test(code)) return 'mottagarens server tog inte emot meddelandet';
+      return '';
+    },
     noDeliveries: 'Inga leveranser att visa.',
     notYet: 'Meddelandet skickas när det är godkänt.',
   },

@@ -212,7 +212,7 @@ function Deliveries({ notice, live, editor, onRetry }: { notice: NoticeView; liv
                         <td>
                           {delivery.failure ? (
                             <>
-                              {s.failures[delivery.failure] && `${s.failures[delivery.failure]} `}
+                              {s.failure(delivery.failure) && `${s.failure(delivery.failure)}: `}
                               <code>{delivery.failure}</code>
                             </>
                           ) : (
