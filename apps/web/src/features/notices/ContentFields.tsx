@@ -2,23 +2,8 @@ import { TextArea, TextField } from '../../components/fields.js';
 import { errorFor, type FormError } from '../../components/form-errors.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useNoticeMessages } from './use-notice-messages.js';
-import { CONTENT_ITEMS, type NoticeChannel, type NoticeContent, type NoticeLanguage } from './use-notices.js';
-
-export type ContentValues = Record<(typeof CONTENT_ITEMS)[number] | 'subject', string>;
-
-export const EMPTY_CONTENT: ContentValues = { subject: '', nature: '', consequences: '', measures: '', advice: '' };
-
-/** Field names as the API names them (`content.nature`), so its field errors land next to the field. */
-export const contentField = (item: keyof ContentValues) => `content.${item}`;
-export const CONTENT_FIELDS = [...CONTENT_ITEMS, 'subject' as const].map(contentField);
-
-export const contentValuesOf = (content: NoticeContent): ContentValues => ({ subject: content.subject ?? '', nature: content.nature ?? '', consequences: content.consequences ?? '', measures: content.measures ?? '', advice: content.advice ?? '' });
-
-/** The texts as the API takes them: trimmed, and an empty one left out (a notice may be drafted incomplete). */
-export function contentOf(values: ContentValues, channel: NoticeChannel): NoticeContent {
-  const keys = channel === 'sms' ? [] : channel === 'email' ? (['subject', ...CONTENT_ITEMS] as const) : CONTENT_ITEMS;
-  return Object.fromEntries(keys.map((key) => [key, values[key].trim()]).filter(([, value]) => value !== '')) as NoticeContent;
-}
+import { CONTENT_ITEMS, contentField, type ContentValues } from './notice-rules.js';
+import type { NoticeChannel, NoticeLanguage } from './use-notices.js';
 
 /**
  * The four things Art. 34(2) asks a notice to say, each with what to write; the e-mail's subject;

@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/i18n.js';
 import { INCIDENT_EDITORS } from '../../rules/domain.js';
 import { useIncident } from '../incidents/use-incidents.js';
 import { useCurrentPerson } from '../organisation/use-organisation.js';
-import { CONTENT_FIELDS, ContentFields, contentOf, EMPTY_CONTENT, type ContentValues } from './ContentFields.js';
+import { ContentFields } from './ContentFields.js';
+import { CONTENT_FIELDS, contentOf, EMPTY_CONTENT, type ContentValues } from './notice-rules.js';
 import { useNoticeMessages } from './use-notice-messages.js';
 import { NOTICE_CHANNELS, NOTICE_LANGUAGES, useDraftNotice, useRecipients, type NoticeChannel, type NoticeLanguage } from './use-notices.js';
 

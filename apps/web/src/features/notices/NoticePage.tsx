@@ -10,12 +10,13 @@ import { formatInstant } from '../../i18n/time.js';
 import { APPROVER_ROLES, INCIDENT_EDITORS } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
-import { CONTENT_FIELDS, ContentFields, contentField, contentOf, contentValuesOf, type ContentValues } from './ContentFields.js';
+import { ContentFields } from './ContentFields.js';
 import { audienceOf, noticeName } from './notice-labels.js';
 import { NoticePreview } from './NoticePreview.js';
 import { NoticeSending } from './NoticeSending.js';
 import { useNoticeMessages } from './use-notice-messages.js';
-import { CONTENT_ITEMS, useNotice, useNoticeSteps } from './use-notices.js';
+import { CONTENT_FIELDS, CONTENT_ITEMS, contentField, contentOf, contentValuesOf, type ContentValues } from './notice-rules.js';
+import { useNotice, useNoticeSteps } from './use-notices.js';
 
 /** Where a missing contact point is filled in: the organisation's contact person. */
 const ELSEWHERE = { 'organisation.contactName': '/settings#field-contactName' };

@@ -1,22 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { NoticeView, RecipientView } from '../../api/response-bodies.js';
+import type { NoticeView } from '../../api/response-bodies.js';
 import { RadioGroup, SelectField } from '../../components/fields.js';
 import { describeMasked } from './notice-labels.js';
+import { reaches } from './notice-rules.js';
 import { useNoticeMessages } from './use-notice-messages.js';
 import { previewUrl, useRecipients } from './use-notices.js';
 
 const PEOPLE_PER_PAGE = 100;
 
 type Format = 'html' | 'text';
-
-/** Whether the notice goes to this person: reachable on its channel, of its language and segment when it names them. */
-export function reaches(notice: NoticeView, recipient: RecipientView): boolean {
-  const channel = { email: 'email', sms: 'sms', letter: 'letter', public: null }[notice.channel];
-  if (channel === null || !recipient.channels.includes(channel) || recipient.purged) return false;
-  if (notice.targetLanguage && recipient.language !== notice.targetLanguage) return false;
-  return !notice.segment || recipient.segment === notice.segment;
-}
 
 /**
  * The notice as one person receives it: the e-mail as HTML in a fully sandboxed frame (it may show

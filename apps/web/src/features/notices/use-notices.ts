@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { answer, api } from '../../api/client.js';
 import type { ApiPaths, DeliveryView, ExceptionView, IncidentView, NoticeView } from '../../api/response-bodies.js';
 import { useOpenIncidents } from '../incidents/use-incidents.js';
+import { importContentType } from './notice-rules.js';
 
 type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 export type DraftNoticeBody = JsonBody<ApiPaths['/api/incidents/{id}/notices']['post']>;
@@ -17,8 +18,6 @@ export type DeliveryFilter = NonNullable<NonNullable<ApiPaths['/api/notices/{id}
 export const NOTICE_CHANNELS: readonly NoticeChannel[] = ['email', 'letter', 'sms', 'public'];
 export const NOTICE_LANGUAGES: readonly NoticeLanguage[] = ['sv', 'en', 'sv-easy'];
 export const EXCEPTION_GROUNDS: readonly ExceptionGround[] = ['34(3)(a)', '34(3)(b)', '34(3)(c)'];
-/** The four texts a person writes (Art. 34(2) with Art. 33(3)(b)-(d)); the contact point comes from the organisation. */
-export const CONTENT_ITEMS = ['nature', 'consequences', 'measures', 'advice'] as const;
 
 /** While a notice goes out, its status and counts are read again this often. */
 const LIVE_MS = 1_000;
@@ -100,8 +99,6 @@ export function useNoticeApprovals(enabled = true) {
   });
 }
 
-/** Which request body a file is: JSON by its name or type, otherwise CSV (Excel names CSV files all sorts of types). */
-export const importContentType = (file: File): 'application/json' | 'text/csv' => (/\.json$/i.test(file.name) || file.type === 'application/json' ? 'application/json' : 'text/csv');
 
 /** Streams the chosen file as it is (never read into the page): the API reads it row by row. */
 export function useImportRecipients(incidentId: string) {
