@@ -193,7 +193,10 @@ describe('a notice to the people affected, from the recipient file to all sent',
     await question.waitFor();
     expect(await question.evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
     expectAccessible(await responder.checkpoint('send-confirm'));
-    await page.getByRole('button', { name: m.sending.confirmYes }).click();
+    // From the question, the keyboard reaches the answer next.
+    await page.keyboard.press('Tab');
+    expect(await page.getByRole('button', { name: m.sending.confirmYes }).evaluate((element) => element === element.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
 
     const progress = page.locator('.progress');
     await progress.getByText(m.sending.finished(18, 0, 0)).waitFor({ timeout: 30_000 });
