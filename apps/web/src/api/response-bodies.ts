@@ -7,6 +7,12 @@ import type { FactsVersionView } from '../../../../libs/application/src/incident
 import type { FilingView } from '../../../../libs/application/src/filings/filing-view.js';
 import type { IncidentSummaryView, IncidentView } from '../../../../libs/application/src/incidents/incident-view.js';
 import type { NotificationView } from '../../../../libs/application/src/notifications/notification-inbox.js';
+import type { ExceptionView } from '../../../../libs/application/src/notices/art34-exceptions.js';
+import type { RecipientImportReport } from '../../../../libs/application/src/notices/import-recipients.js';
+import type { DeliveryView } from '../../../../libs/application/src/notices/notice-sending.js';
+import type { NoticeView } from '../../../../libs/application/src/notices/notice-view.js';
+import type { RecipientView } from '../../../../libs/application/src/notices/recipient-list.js';
+import type { DeliveryCounts } from '../../../../libs/persistence/src/repositories/notice-delivery.repository.js';
 import type { TimelineEntry } from '../../../../libs/application/src/incidents/incident-timeline.js';
 import type { OrganisationUserView, OrganisationView } from '../../../../libs/application/src/organisation/organisation-settings.js';
 import type { TaskView } from '../../../../libs/application/src/tracks/track-tasks.js';
@@ -16,7 +22,9 @@ import type { RegisterEntry } from '../../../../libs/domain/src/register/registe
 import type { paths } from './openapi.generated.js';
 
 export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationUserView, OrganisationView, RegisterEntry, TaskView, TimelineEntry };
+export type { DeliveryCounts, DeliveryView, ExceptionView, NoticeView, RecipientImportReport, RecipientView };
 export type TrackView = IncidentView['tracks'][number];
+export type DeliveriesPage = { counts: DeliveryCounts; items: DeliveryView[]; limit: number; offset: number };
 
 export interface ResponseBodies {
   '/api/auth/session': { get: BrowserSessionView; post: BrowserSessionView };
@@ -48,13 +56,29 @@ export interface ResponseBodies {
   '/api/notifications': { get: { items: NotificationView[] } };
   '/api/organisation': { get: OrganisationView; patch: OrganisationView };
   '/api/organisation/users': { get: { items: OrganisationUserView[] } };
+  '/api/incidents/{id}/recipients': { get: { items: RecipientView[]; total: number; limit: number; offset: number }; post: RecipientImportReport };
+  '/api/incidents/{id}/notices': { get: { items: NoticeView[] }; post: NoticeView };
+  '/api/notices/{id}': { get: NoticeView; patch: NoticeView };
+  '/api/notices/{id}/submit': { post: NoticeView };
+  '/api/notices/{id}/approve': { post: NoticeView };
+  '/api/notices/{id}/reject': { post: NoticeView };
+  '/api/notices/{id}/send': { post: NoticeView };
+  '/api/notices/{id}/pause': { post: NoticeView };
+  '/api/notices/{id}/resume': { post: NoticeView };
+  '/api/notices/{id}/cancel': { post: NoticeView };
+  '/api/notices/{id}/retry-failed': { post: NoticeView };
+  '/api/notices/{id}/deliveries': { get: DeliveriesPage };
+  '/api/incidents/{id}/tracks/gdpr-art34/exception': { post: ExceptionView };
+  '/api/incidents/{id}/tracks/gdpr-art34/exceptions': { get: { items: ExceptionView[] } };
+  '/api/incidents/{id}/tracks/gdpr-art34/exception/{exceptionId}/approve': { post: ExceptionView };
+  '/api/incidents/{id}/tracks/gdpr-art34/exception/{exceptionId}/reject': { post: ExceptionView };
 }
 
 // A path named here that the OpenAPI document no longer has is an error, naming the path.
 type UnknownPaths = Exclude<keyof ResponseBodies, keyof paths>;
 export const everyTypedPathExists: [UnknownPaths] extends [never] ? true : UnknownPaths = true;
 
-type SuccessStatus = 200 | 201;
+type SuccessStatus = 200 | 201 | 202;
 type WithJsonBody<Operation, Body> = Operation extends { responses: infer Responses }
   ? Omit<Operation, 'responses'> & {
       responses: { [Status in keyof Responses]: Status extends SuccessStatus ? { headers: Record<string, unknown>; content: { 'application/json': Body } } : Responses[Status] };

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { useI18n } from '../i18n/i18n.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
@@ -11,6 +12,11 @@ import { OrganisationPage } from '../features/organisation/OrganisationPage.js';
 import { RegisterPage } from '../features/register/RegisterPage.js';
 import { Layout } from './Layout.js';
 import { NotFoundPage } from './NotFoundPage.js';
+
+const noticesPages = () => import('../features/notices/pages.js');
+const NoticesPage = lazy(() => noticesPages().then((pages) => ({ default: pages.NoticesPage })));
+const NoticeDraftPage = lazy(() => noticesPages().then((pages) => ({ default: pages.NoticeDraftPage })));
+const NoticePage = lazy(() => noticesPages().then((pages) => ({ default: pages.NoticePage })));
 
 /** Signed out, every address shows the sign-in form, and after signing in the page asked for (an e-mail's link). */
 export function App() {
@@ -26,16 +32,21 @@ export function App() {
   }
   return (
     <Layout>
-      <Routes>
-        <Route path="/" element={<DashboardPage />} />
-        <Route path="/incidents/new/:step?" element={<IntakeWizard />} />
-        <Route path="/incidents/:id" element={<IncidentPage />} />
-        <Route path="/filings/:id" element={<FilingPage />} />
-        <Route path="/approvals" element={<ApprovalsPage />} />
-        <Route path="/register" element={<RegisterPage />} />
-        <Route path="/settings" element={<OrganisationPage />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Routes>
+      <Suspense fallback={<p role="status">{t.app.loading}</p>}>
+        <Routes>
+          <Route path="/" element={<DashboardPage />} />
+          <Route path="/incidents/new/:step?" element={<IntakeWizard />} />
+          <Route path="/incidents/:id" element={<IncidentPage />} />
+          <Route path="/filings/:id" element={<FilingPage />} />
+          <Route path="/approvals" element={<ApprovalsPage />} />
+          <Route path="/register" element={<RegisterPage />} />
+          <Route path="/settings" element={<OrganisationPage />} />
+          <Route path="/incidents/:id/notices" element={<NoticesPage />} />
+          <Route path="/incidents/:id/notices/new" element={<NoticeDraftPage />} />
+          <Route path="/notices/:id" element={<NoticePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }

@@ -5,8 +5,8 @@ import { useSession, useSignOut } from '../features/auth/session.js';
 import { useI18n, type Language } from '../i18n/i18n.js';
 
 /**
- * The page frame: a skip link, the menu (only what the signed-in role can use; nothing that does
- * not exist yet, such as the Art. 34 notices), the language switch and sign-out. After a
+ * The page frame: a skip link, the menu (only what the signed-in role can use; the Art. 34 notices
+ * belong to an incident, so they are reached from its page), the language switch and sign-out. After a
  * navigation, focus moves to the main content so a screen reader starts at the new page.
  */
 export function Layout({ children }: { children: ReactNode }) {

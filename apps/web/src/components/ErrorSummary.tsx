@@ -1,12 +1,14 @@
 import { useEffect, useRef } from 'react';
+import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n.js';
 import { fieldId, type FormError } from './form-errors.js';
 
 /**
  * GOV.UK-style error summary: takes focus when errors appear, so a screen reader reads them,
- * and links each error to its field.
+ * and links each error to its field — on this page (`knownFields`), or on another page (`elsewhere`:
+ * the field the API names, and the address where it is filled in).
  */
-export function ErrorSummary({ errors, knownFields = [] }: { errors: readonly FormError[]; knownFields?: readonly string[] }) {
+export function ErrorSummary({ errors, knownFields = [], elsewhere = {} }: { errors: readonly FormError[]; knownFields?: readonly string[]; elsewhere?: Readonly<Record<string, string>> }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -20,7 +22,10 @@ export function ErrorSummary({ errors, knownFields = [] }: { errors: readonly Fo
       <ul>
         {errors.map((error, index) => {
           const known = target(error.field);
-          return <li key={index}>{known ? <a href={`#${fieldId(known)}`}>{error.message}</a> : error.field ? `${error.field}: ${error.message}` : error.message}</li>;
+          const away = error.field ? elsewhere[error.field] : undefined;
+          if (known) return <li key={index}><a href={`#${fieldId(known)}`}>{error.message}</a></li>;
+          if (away) return <li key={index}><Link to={away}>{error.message}</Link></li>;
+          return <li key={index}>{error.field ? `${error.field}: ${error.message}` : error.message}</li>;
         })}
       </ul>
     </div>

@@ -108,8 +108,17 @@ function ChoiceGroup(props: Common & { type: 'radio' | 'checkbox'; options: Read
             const id = index === 0 ? fieldId(name) : `${fieldId(name)}-${index}`;
             return (
               <div className="choice" key={option.value}>
-                <input id={id} type={type} name={name} value={option.value} checked={isChecked(option.value)} onChange={(event) => onToggle(option.value, event.target.checked)} />
-                <label htmlFor={id}>{option.label}</label>
+                <input id={id} type={type} name={name} value={option.value} checked={isChecked(option.value)} aria-describedby={option.hint ? `${id}-hint` : undefined} onChange={(event) => onToggle(option.value, event.target.checked)} />
+                {option.hint ? (
+                  <div>
+                    <label htmlFor={id}>{option.label}</label>
+                    <p className="hint choice__hint" id={`${id}-hint`}>
+                      {option.hint}
+                    </p>
+                  </div>
+                ) : (
+                  <label htmlFor={id}>{option.label}</label>
+                )}
               </div>
             );
           })}
@@ -119,7 +128,7 @@ function ChoiceGroup(props: Common & { type: 'radio' | 'checkbox'; options: Read
   );
 }
 
-export function RadioGroup<V extends string>(props: Common & { value: V | undefined; options: ReadonlyArray<{ value: V; label: string }>; onChange: (value: V) => void; asPageHeading?: boolean }) {
+export function RadioGroup<V extends string>(props: Common & { value: V | undefined; options: ReadonlyArray<{ value: V; label: string; hint?: string }>; onChange: (value: V) => void; asPageHeading?: boolean }) {
   return <ChoiceGroup {...props} type="radio" isChecked={(value) => props.value === value} onToggle={(value) => props.onChange(value as V)} />;
 }
 

@@ -4,9 +4,11 @@ import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { formatInstant } from '../../i18n/time.js';
-import { TRACK_CATALOGUE } from '../../rules/domain.js';
+import { APPROVER_ROLES, TRACK_CATALOGUE } from '../../rules/domain.js';
 import { nearestDeadline, nextStepsFor, type NextStep } from '../incidents/next-steps.js';
 import { useOpenIncidents } from '../incidents/use-incidents.js';
+import { noticeName } from '../notices/notice-labels.js';
+import { useNoticeApprovals } from '../notices/use-notices.js';
 import { useMarkRead, useUnreadNotifications } from '../notifications/use-notifications.js';
 import { useCurrentPerson, useOrganisationTimeZone } from '../organisation/use-organisation.js';
 
@@ -62,6 +64,11 @@ function WaitingForMe() {
   const { t, language } = useI18n();
   const person = useCurrentPerson();
   const incidents = useOpenIncidents();
+  // Notices awaiting approval and exceptions awaiting a decision, for whoever may decide them (not their own).
+  const approver = APPROVER_ROLES.includes(person.role);
+  const noticeApprovals = useNoticeApprovals(approver);
+  const notices = (noticeApprovals.data?.notices ?? []).filter(({ notice }) => notice.lastEditorId !== person.id);
+  const exceptions = (noticeApprovals.data?.exceptions ?? []).filter(({ exception }) => exception.proposedBy !== person.id);
   const describe = (step: NextStep) => {
     const track = TRACK_CATALOGUE[step.track].label[language];
     const text = { screen: t.dashboard.toScreen, draft: t.dashboard.toDraft, 'finish-draft': t.dashboard.draftToFinish, approve: t.dashboard.approvalToGive, record: t.dashboard.toRecord }[step.kind];
@@ -73,9 +80,19 @@ function WaitingForMe() {
       <QueryState query={incidents}>
         {(items) => {
           const steps = nextStepsFor(person, items);
-          if (steps.length === 0) return <p>{t.dashboard.nothingWaiting}</p>;
+          if (steps.length === 0 && notices.length === 0 && exceptions.length === 0) return <p>{t.dashboard.nothingWaiting}</p>;
           return (
             <ul className="list">
+              {notices.map(({ incident, notice }) => (
+                <li key={notice.id}>
+                  <Link to={`/notices/${notice.id}`}>{t.dashboard.noticeToApprove(noticeName(t, notice), incident.reference)}</Link>
+                </li>
+              ))}
+              {exceptions.map(({ incident, exception }) => (
+                <li key={exception.id}>
+                  <Link to={`/incidents/${incident.id}/notices#exception`}>{t.dashboard.exceptionToDecide(exception.ground, incident.reference)}</Link>
+                </li>
+              ))}
               {steps.map((step) => (
                 <li key={`${step.incident.id}:${step.track}:${step.kind}:${step.filingId ?? ''}`}>
                   <Link to={step.filingId ? `/filings/${step.filingId}` : `/incidents/${step.incident.id}${step.kind === 'screen' ? '#screening' : ''}`}>{describe(step)}</Link>

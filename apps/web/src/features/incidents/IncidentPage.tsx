@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { NoticesSummary } from '../notices/NoticesSummary.js';
 import { TasksPanel } from '../tasks/TasksPanel.js';
 import { ScreeningPanel } from '../tracks/ScreeningPanel.js';
 import { AssessmentPanel } from './AssessmentPanel.js';
@@ -30,6 +31,7 @@ export function IncidentPage() {
             <div className="incident__main">
               <ScreeningPanel incident={view} />
               <TracksPanel incident={view} />
+              <NoticesSummary incident={view} />
               <TasksPanel incident={view} />
               <AssessmentPanel incident={view} />
               <FactsPanel incident={view} />
