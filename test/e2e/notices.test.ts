@@ -289,3 +289,29 @@ describe('letters and text messages', () => {
     expect(deliveries.items[0].failure).toBe('no-sms-provider-configured');
   });
 });
+
+describe('the checklist and the inbox', () => {
+  it('judges the contact point as it is now, lets a text be cleared, and lists notices awaiting approval across incidents', async () => {
+    const incidentId = await highRiskIncident();
+    await api('PATCH', '/api/organisation', 'dpo', { contactName: null });
+    try {
+      const draft = await api('POST', `/api/incidents/${incidentId}/notices`, 'responder', { channel: 'email', content: CONTENT });
+      expect(draft.body.missing).toEqual(['contactPoint']);
+      expect((await api('POST', `/api/notices/${draft.body.id}/submit`, 'responder', {})).body.errors).toEqual([expect.objectContaining({ field: 'organisation.contactName' })]);
+      await api('PATCH', '/api/organisation', 'dpo', { contactName: 'Dataskyddsombudet' });
+      expect((await api('GET', `/api/notices/${draft.body.id}`, 'viewer')).body.missing).toEqual([]);
+
+      const cleared = await api('PATCH', `/api/notices/${draft.body.id}`, 'responder', { content: { advice: null } });
+      expect(cleared.body).toMatchObject({ revision: 2, missing: ['advice'] });
+      expect(cleared.body.content.advice).toBeUndefined();
+      await api('PATCH', `/api/notices/${draft.body.id}`, 'responder', { content: { advice: CONTENT.advice } });
+      expect((await api('POST', `/api/notices/${draft.body.id}/submit`, 'responder', {})).body.status).toBe('awaiting-approval');
+
+      const inbox = await api('GET', '/api/notices?status=awaiting-approval', 'approver');
+      expect(inbox.body.items.map((notice: { id: string }) => notice.id)).toContain(draft.body.id);
+      expect((await api('GET', '/api/notices?status=nonsense', 'approver')).status).toBe(400);
+    } finally {
+      await api('PATCH', '/api/organisation', 'dpo', { contactName: 'Dataskyddsombudet' });
+    }
+  });
+});

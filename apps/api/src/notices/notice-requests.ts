@@ -1,5 +1,5 @@
-import type { DraftNoticeRequest } from '../../../../libs/application/src/notices/notice-steps.js';
-import { NOTICE_CHANNELS, type NoticeContent } from '../../../../libs/domain/src/notices/notice-content.js';
+import type { DraftNoticeRequest, NoticeContentChange } from '../../../../libs/application/src/notices/notice-steps.js';
+import { NOTICE_CHANNELS } from '../../../../libs/domain/src/notices/notice-content.js';
 import { NOTICE_LANGUAGES } from '../../../../libs/domain/src/notices/recipient-row.js';
 import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
 
@@ -30,8 +30,13 @@ export const draftNoticeSchema = {
 } as const;
 export const validateDraftNotice = compileValidator<DraftNoticeRequest>(draftNoticeSchema);
 
-export const editNoticeSchema = { type: 'object', additionalProperties: false, required: ['content'], properties: { content: contentSchema } } as const;
-export const validateEditNotice = compileValidator<{ content: NoticeContent }>(editNoticeSchema);
+/** An edit may clear a text with null. */
+const contentChangeSchema = {
+  ...contentSchema,
+  properties: Object.fromEntries(Object.entries(contentSchema.properties).map(([key, schema]) => [key, { anyOf: [schema, { type: 'null' }] }])),
+} as const;
+export const editNoticeSchema = { type: 'object', additionalProperties: false, required: ['content'], properties: { content: contentChangeSchema } } as const;
+export const validateEditNotice = compileValidator<{ content: NoticeContentChange }>(editNoticeSchema);
 
 export const sendNoticeSchema = {
   type: 'object',

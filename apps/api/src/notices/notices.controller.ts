@@ -6,6 +6,7 @@ import { NoticePreview, type PreviewFormat } from '../../../../libs/application/
 import { NoticeSending } from '../../../../libs/application/src/notices/notice-sending.js';
 import { NoticeSteps } from '../../../../libs/application/src/notices/notice-steps.js';
 import { InvalidInputError } from '../../../../libs/domain/src/failures.js';
+import { NOTICE_STATUSES, type NoticeStatus } from '../../../../libs/domain/src/notices/notice-status.js';
 import { APPROVER_ROLES, INCIDENT_EDITORS } from '../../../../libs/domain/src/roles.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -41,6 +42,16 @@ export class NoticesController {
   @ApiOperation({ summary: "The incident's notices" })
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
     return this.notices.list(user, id);
+  }
+
+  @Get('notices')
+  @ApiOperation({ summary: "The organisation's notices in the given states, across incidents (e.g. ?status=awaiting-approval for the approvals inbox)" })
+  @ApiQuery({ name: 'status', required: true, enum: NOTICE_STATUSES, isArray: true })
+  inState(@CurrentUser() user: AuthenticatedUser, @Query('status') status: string | string[] | undefined) {
+    const statuses = (Array.isArray(status) ? status : status === undefined ? [] : status.split(',')).map((value) => value.trim());
+    const unknown = statuses.filter((value) => !(NOTICE_STATUSES as readonly string[]).includes(value));
+    if (statuses.length === 0 || unknown.length > 0) throw new InvalidInputError([{ field: 'status', message: `must be one or more of: ${NOTICE_STATUSES.join(', ')}` }]);
+    return this.notices.inState(user, statuses as NoticeStatus[]);
   }
 
   @Get('notices/:id')

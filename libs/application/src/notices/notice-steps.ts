@@ -4,6 +4,7 @@ import { raise, RefusalError } from '../../../domain/src/failures.js';
 import { decideNoticeStep, type NoticeCommand } from '../../../domain/src/notices/decide-notice-step.js';
 import { missingArt34Content, readableText, type NoticeChannel, type NoticeContent } from '../../../domain/src/notices/notice-content.js';
 import { readabilityOf } from '../../../domain/src/notices/readability.js';
+import type { NoticeStatus } from '../../../domain/src/notices/notice-status.js';
 import type { NoticeLanguage } from '../../../domain/src/notices/recipient-row.js';
 import { APP_CONFIG, type AppConfig } from '../../../platform/src/config.js';
 import { CaseFile, type Repositories } from '../../../persistence/src/case-file.js';
@@ -13,6 +14,9 @@ import { actorOf, type Caller } from '../caller.js';
 import { IncidentQueries } from '../incidents/incident-queries.js';
 import { contactPointOf } from './notice-model-of.js';
 import { noticeView, type NoticeView } from './notice-view.js';
+
+/** Changed words: a text replaces the old one, null removes it, an absent key keeps it. */
+export type NoticeContentChange = { [K in keyof NoticeContent]?: string | null };
 
 export interface DraftNoticeRequest {
   channel: NoticeChannel;
@@ -71,11 +75,11 @@ export class NoticeSteps {
     return this.get(caller, id);
   }
 
-  /** A new revision with the changed words; any submission is undone. */
-  async edit(caller: Caller, noticeId: string, content: NoticeContent): Promise<NoticeView> {
+  /** A new revision with the changed words (null clears one); any submission is undone. */
+  async edit(caller: Caller, noticeId: string, content: NoticeContentChange): Promise<NoticeView> {
     await this.step(caller, noticeId, { type: 'edit' }, async (notice, repositories) => {
       const organisation = await repositories.organisations.get(caller.organisationId);
-      const merged = { ...notice.content, ...content };
+      const merged = Object.fromEntries(Object.entries({ ...notice.content, ...content }).filter(([, value]) => value !== null)) as NoticeContent;
       await repositories.notices.update(notice.id, {
         content: merged,
         revision: notice.revision + 1,
@@ -91,6 +95,7 @@ export class NoticeSteps {
   }
 
   async review(caller: Caller, noticeId: string, type: 'submit' | 'approve' | 'reject', request: { revision?: number; comment?: string }): Promise<NoticeView> {
+    const organisation = await this.caseFile.read.organisations.get(caller.organisationId);
     await this.step(
       caller,
       noticeId,
@@ -102,6 +107,7 @@ export class NoticeSteps {
         }
         await repositories.notices.update(notice.id, {
           status: decision.status,
+          missing: measured(notice.channel, notice.content, notice.language, organisation).missing,
           ...(decision.transition === 'submitted' && { submittedAt: now }),
           ...(decision.transition === 'approved' && { approvedBy: caller.id, approvedAt: now }),
           updatedAt: now,
@@ -113,12 +119,26 @@ export class NoticeSteps {
   }
 
   async get(caller: Caller, noticeId: string): Promise<NoticeView> {
-    return noticeView(await this.owned(caller, noticeId), this.config.PUBLIC_URL);
+    const organisation = await this.caseFile.read.organisations.get(caller.organisationId);
+    return this.view(await this.owned(caller, noticeId), organisation);
   }
 
   async list(caller: Caller, incidentId: string): Promise<{ items: NoticeView[] }> {
     const incident = await this.incidents.owned(caller, incidentId);
-    return { items: (await this.caseFile.read.notices.ofIncident(incident.id)).map((notice) => noticeView(notice, this.config.PUBLIC_URL)) };
+    const organisation = await this.caseFile.read.organisations.get(caller.organisationId);
+    return { items: (await this.caseFile.read.notices.ofIncident(incident.id)).map((notice) => this.view(notice, organisation)) };
+  }
+
+  /** The organisation's notices in the given states, across incidents (the approvals inbox), newest first. */
+  async inState(caller: Caller, statuses: readonly NoticeStatus[]): Promise<{ items: NoticeView[] }> {
+    const organisation = await this.caseFile.read.organisations.get(caller.organisationId);
+    return { items: (await this.caseFile.read.notices.inState(caller.organisationId, statuses)).map((notice) => this.view(notice, organisation)) };
+  }
+
+  /** A notice not yet approved is held against the organisation's contact point as it is now. */
+  private view(notice: Notice, organisation: Organisation): NoticeView {
+    const current = notice.status === 'draft' || notice.status === 'awaiting-approval' ? { ...notice, missing: measured(notice.channel, notice.content, notice.language, organisation).missing } : notice;
+    return noticeView(current, this.config.PUBLIC_URL);
   }
 
   async owned(caller: Caller, noticeId: string): Promise<Notice> {
@@ -134,7 +154,10 @@ export class NoticeSteps {
   ): Promise<void> {
     await this.caseFile.transaction(async (repositories) => {
       const notice = (await repositories.notices.findOwned(caller.organisationId, noticeId, { lock: true })) ?? raise('not-found', `notice ${noticeId} not found`);
-      const decision = decideNoticeStep(notice, typeof command === 'function' ? command(notice) : command, actorOf(caller));
+      // The contact point may have been filled in since the words were saved: the checklist is judged as it stands now.
+      const organisation = await repositories.organisations.get(caller.organisationId);
+      const current = { ...notice, missing: measured(notice.channel, notice.content, notice.language, organisation).missing };
+      const decision = decideNoticeStep(current, typeof command === 'function' ? command(notice) : command, actorOf(caller));
       if (!decision.ok) throw new RefusalError(decision.refusal);
       const { action, detail } = await work(notice, repositories, decision);
       await repositories.audit.append({ organisationId: caller.organisationId, incidentId: notice.incidentId, actor: caller.id, action, detail: { noticeId, ...detail } });

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { DeliveryStatus } from '../../../domain/src/notices/notice-status.js';
 import { NoticeDelivery } from '../entities/notice-delivery.entity.js';
 import type { Notice } from '../entities/notice.entity.js';
@@ -85,7 +85,9 @@ export class NoticeDeliveryRepository {
     return { total: counts.queued + counts.sent + counts.failed + counts.skipped, ...counts };
   }
 
+  /** A page of deliveries; `queued` includes those being sent right now (as the counts do). */
   page(noticeId: string, limit: number, offset: number, status?: DeliveryStatus): Promise<NoticeDelivery[]> {
-    return this.manager.find(NoticeDelivery, { where: { noticeId, ...(status && { status }) }, order: { recipientId: 'ASC' }, take: limit, skip: offset });
+    const statuses = status === 'queued' ? ['queued', 'sending'] : status ? [status] : undefined;
+    return this.manager.find(NoticeDelivery, { where: { noticeId, ...(statuses && { status: In(statuses) as never }) }, order: { recipientId: 'ASC' }, take: limit, skip: offset });
   }
 }

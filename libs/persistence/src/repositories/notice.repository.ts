@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { Notice } from '../entities/notice.entity.js';
 import { NoticeReview } from '../entities/notice-review.entity.js';
 
@@ -20,6 +20,10 @@ export class NoticeRepository {
 
   ofIncident(incidentId: string): Promise<Notice[]> {
     return this.manager.find(Notice, { where: { incidentId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  inState(organisationId: string, statuses: readonly string[]): Promise<Notice[]> {
+    return this.manager.find(Notice, { where: { organisationId, status: In([...statuses]) as never }, order: { updatedAt: 'DESC' }, take: 200 });
   }
 
   async insert(notice: Notice): Promise<void> {
