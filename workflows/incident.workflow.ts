@@ -50,6 +50,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
   // Runs started before tracks existed keep their original clock behaviour on replay.
   const tracksTakeOverClock = patched('tracks-take-over-art33-clock');
   const processorOwesNoticeBeforeAssessment = patched('processor-notice-owed-before-assessment');
+  const wakeForTracksOwedWhileStarting = patched('wake-for-tracks-owed-while-starting');
   let factsVersion = input.factsVersion;
   let role: OrganisationRole = input.role ?? 'controller';
   let riskOutcome: RiskOutcome | null = input.outcome ?? null;
@@ -247,7 +248,8 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
     const clockActive = ownClockActive();
     const next = clockActive ? art33.nextUnfired() : undefined;
     const waitMs = next ? next.dueAt.getTime() - Date.now() : undefined;
-    const seenTracks = tracks.length;
+    // A track owed while the ones before it were being started must wake the loop to start it too.
+    const seenTracks = wakeForTracksOwedWhileStarting ? knownTracks : tracks.length;
     const woke = () => anchorMoved || closed || (tracksTakeOverClock && (tracks.length !== seenTracks || ownClockActive() !== clockActive));
     // Wait for the next reminder's instant, or for a correction, a new owed track or closure.
     // (condition() without a timeout resolves to nothing, so "woken" is stated explicitly.)

@@ -16,6 +16,7 @@ import {
   recordFilingUpdate,
   rejectFilingUpdate,
   renderDraftUpdate,
+  requestIntermediateUpdate,
   submitFilingUpdate,
   trackStateQuery,
   type FilingTrackInput,
@@ -35,16 +36,22 @@ useTimeSkippingEnvironment((created, bundled) => {
   bundle = bundled;
 });
 
-function fakeActivities() {
+/** `holdClock` lets a test keep the workflow busy recording a clock while it takes another step. */
+function fakeActivities(holdClock: (kind: string) => Promise<void> = async () => undefined) {
   const notices: TrackNoticeInput[] = [];
+  const clocks: string[] = [];
   const filed: Array<{ filingId: string; late: boolean; delayReason: string | null }> = [];
   const transitions: Array<{ transition: string }> = [];
   return {
     notices,
+    clocks,
     filed,
     transitions,
     activities: {
-      async recordClock() {},
+      async recordClock(input: { kind: string }) {
+        await holdClock(input.kind);
+        clocks.push(input.kind);
+      },
       async renderDraft() {
         return { missing: 0 };
       },
@@ -67,8 +74,9 @@ function fakeActivities() {
 async function withTrack<T>(
   overrides: Partial<FilingTrackInput> | ((start: number) => Partial<FilingTrackInput>),
   run: (ctx: { handle: Awaited<ReturnType<typeof env.client.workflow.start>>; start: number; fake: ReturnType<typeof fakeActivities> }) => Promise<T>,
+  holdClock?: (kind: string) => Promise<void>,
 ): Promise<T> {
-  const fake = fakeActivities();
+  const fake = fakeActivities(holdClock);
   const taskQueue = `track-${randomUUID()}`;
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fake.activities });
   return worker.runUntil(async () => {
@@ -388,5 +396,32 @@ describe('the NIS2 track (Cybersäkerhetslagen 2 kap. 5–8 §§)', () => {
       expect(done.status).toBe('complete');
       expect((await handle.result()).status).toBe('complete');
     });
+  }, 60_000);
+
+  it('starts the clock of a stage that became due while it was still recording the clock of another', async () => {
+    let entered!: () => void;
+    const recordingFinalClock = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const holdFinalClock = async (kind: string) => {
+      if (kind !== 'nis2:final') return;
+      entered();
+      await released;
+    };
+    await withTrack(
+      { track: 'nis2', windowMs: 24 * HOUR },
+      async ({ handle, fake }) => {
+        const notification = await approvedDraft(handle, 'notification');
+        await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: notification, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'mcf-e-service', actor: responder }] });
+        await recordingFinalClock;
+        // MCF asks for an intermediate report while the workflow is busy starting the final report's clock.
+        const dueAt = new Date((await env.currentTimeMs()) + 48 * HOUR).toISOString();
+        await handle.executeUpdate(requestIntermediateUpdate, { args: [{ dueAt, actor: responder }] });
+        release();
+        await env.sleep(60_000);
+        expect(fake.clocks).toEqual(['nis2', 'nis2:notification', 'nis2:final', 'nis2:intermediate-1']);
+      },
+      holdFinalClock,
+    );
   }, 60_000);
 });

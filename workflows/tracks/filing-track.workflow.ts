@@ -48,6 +48,7 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
   // Runs started before these rules keep their behaviour on replay.
   const supplementsOnlyWhenAnnounced = patched('supplements-only-when-announced');
   const catchUpWithLatestReminder = patched('catch-up-with-latest-reminder-only');
+  const wakeForStepsTakenWhileBusy = patched('wake-for-steps-taken-while-busy');
   let track: FilingTrackState = openFilingTrack({
     supplementsOnlyWhenAnnounced,
     track: input.track,
@@ -293,6 +294,8 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
   };
 
   while (!track.complete && !track.notRequired) {
+    // A step taken while this iteration awaits an activity below must wake it: counted from here.
+    const seenAtTop = changes;
     await reportStatus();
     if (clockMoved) {
       clockMoved = false;
@@ -308,7 +311,7 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
     // Until the first report is filed, escalation repeats after the deadline (the first repeat one interval after it).
     const escalationDue: number | undefined = !supplementClock && firstStagePending() ? (lastEscalationAt ?? deadlineClock.deadline.getTime()) + OVERDUE_ESCALATION_INTERVAL_MS : undefined;
     const wakeAt = Math.min(next?.dueAt.getTime() ?? Infinity, escalationDue ?? Infinity);
-    const seen = changes;
+    const seen = wakeForStepsTakenWhileBusy ? seenAtTop : changes;
     // A step taken while this iteration awaited an activity or a signal may already have settled the track.
     const woke = () => changes !== seen || track.complete || track.notRequired !== null;
     // condition() without a timeout resolves to nothing, so "woken" is stated explicitly.
