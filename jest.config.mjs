@@ -34,5 +34,11 @@ export default {
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
     },
+    {
+      // `npm run test:chaos`: a deployment of separate processes (its own PostgreSQL and Temporal), each part killed in turn.
+      ...common,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/test/chaos/**/*.test.ts'],
+    },
   ],
 };

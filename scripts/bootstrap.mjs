@@ -62,15 +62,13 @@ function start(binaries) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
 }
 
-function test(binaries, jestArgs) {
-  // Found (or installed) before anything runs: a missing browser stops the run at once, never skips.
-  const chromium = resolveChromium();
-  const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer, CHROMIUM_PATH: chromium };
-  // One Jest run per project, and every test file in a fresh process: the Temporal SDK keeps
-  // one native runtime and a pool of workflow threads per process, and a workflow that spins
-  // can abort the whole process ("async hook stack has become corrupted"); isolated, such a
-  // bug fails its own file and names it. Files still run one at a time, as they share servers.
-  const jest = (project) => [
+/** One Jest project as a step of its own. */
+function jestStep(project, jestArgs) {
+  // Every test file in a fresh process: the Temporal SDK keeps one native runtime and a pool of
+  // workflow threads per process, and a workflow that spins can abort the whole process ("async
+  // hook stack has become corrupted"); isolated, such a bug fails its own file and names it.
+  // Files still run one at a time, as they share servers.
+  return [
     `jest: ${project}`,
     process.execPath,
     [
@@ -84,17 +82,13 @@ function test(binaries, jestArgs) {
       project,
     ],
   ];
-  // The build comes first: it generates the web app's API types that the typecheck reads.
-  const steps = [
-    ['build', null, null],
-    ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
-    ['typecheck web', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']],
-    ['lint', bin('eslint'), ['--max-warnings=0', '.']],
-    jest('unit'),
-    jest('workflows'),
-    jest('e2e'),
-    jest('browser'),
-  ];
+}
+
+/** Runs the steps in order (a `null` command is the build) and stops at the first that fails. */
+function runSteps(binaries, steps) {
+  // Found (or installed) before anything runs: a missing browser stops the run at once, never skips.
+  const chromium = resolveChromium();
+  const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer, CHROMIUM_PATH: chromium };
   for (const [name, command, args] of steps) {
     say(`step: ${name}`);
     if (command === null) {
@@ -109,6 +103,25 @@ function test(binaries, jestArgs) {
   }
 }
 
+function test(binaries, jestArgs) {
+  // The build comes first: it generates the web app's API types that the typecheck reads.
+  runSteps(binaries, [
+    ['build', null, null],
+    ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
+    ['typecheck web', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']],
+    ['lint', bin('eslint'), ['--max-warnings=0', '.']],
+    jestStep('unit', jestArgs),
+    jestStep('workflows', jestArgs),
+    jestStep('e2e', jestArgs),
+    jestStep('browser', jestArgs),
+  ]);
+}
+
+/** `npm run test:chaos`: each part of a running deployment killed in the middle of the work. */
+function chaos(binaries, jestArgs) {
+  runSteps(binaries, [['build', null, null], jestStep('chaos', jestArgs)]);
+}
+
 const [mode = 'start', ...rest] = process.argv.slice(2);
 try {
   ensureDependencies();
@@ -118,7 +131,8 @@ try {
     const binaries = resolveTemporalBinaries();
     if (mode === 'start') start(binaries);
     else if (mode === 'test') test(binaries, rest);
-    else throw new Error(`unknown mode ${mode}: use start, test or build`);
+    else if (mode === 'chaos') chaos(binaries, rest);
+    else throw new Error(`unknown mode ${mode}: use start, test, chaos or build`);
   }
 } catch (error) {
   say(error.message);
