@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveChromium } from './chromium.mjs';
+import { resolveSchemathesis } from './schemathesis.mjs';
 import { projectRoot, resolveTemporalBinaries } from './temporal-binaries.mjs';
 
 const say = (message) => console.error(`[breachflow] ${message}`);
@@ -85,10 +86,10 @@ function jestStep(project, jestArgs) {
 }
 
 /** Runs the steps in order (a `null` command is the build) and stops at the first that fails. */
-function runSteps(binaries, steps) {
+function runSteps(binaries, steps, tools = {}) {
   // Found (or installed) before anything runs: a missing browser stops the run at once, never skips.
   const chromium = resolveChromium();
-  const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer, CHROMIUM_PATH: chromium };
+  const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer, CHROMIUM_PATH: chromium, ...tools };
   for (const [name, command, args] of steps) {
     say(`step: ${name}`);
     if (command === null) {
@@ -104,6 +105,8 @@ function runSteps(binaries, steps) {
 }
 
 function test(binaries, jestArgs) {
+  // Found (or installed) before anything runs: a missing fuzzer stops the run at once, never skips.
+  const tools = { SCHEMATHESIS_PATH: resolveSchemathesis() };
   // The build comes first: it generates the web app's API types that the typecheck reads.
   runSteps(binaries, [
     ['build', null, null],
@@ -114,7 +117,7 @@ function test(binaries, jestArgs) {
     jestStep('workflows', jestArgs),
     jestStep('e2e', jestArgs),
     jestStep('browser', jestArgs),
-  ]);
+  ], tools);
 }
 
 /** `npm run test:chaos`: each part of a running deployment killed in the middle of the work. */

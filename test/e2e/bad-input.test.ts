@@ -79,9 +79,10 @@ describe('creating an incident from malformed input', () => {
     expect(result.body.errors[0].field).toBe('(body)');
   });
 
-  it('answers 413 for a body over 1 MB', async () => {
+  it('answers 413 for a body over 1 MB, with the reason phrase of 413 (not of 400)', async () => {
     const result = await system.request('POST', '/api/incidents', { token, body: newIncidentBody({ summary: 'x'.repeat(1_100_000) }) });
     expect(result.status).toBe(413);
+    expect(result.body).toEqual(expect.objectContaining({ statusCode: 413, error: 'Payload Too Large', errors: [expect.objectContaining({ field: '(body)' })] }));
   });
 
   it('answers 400 for a malformed Idempotency-Key', async () => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCookieAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { SignIn } from '../../../../libs/application/src/auth/sign-in.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
@@ -8,6 +8,7 @@ import type { AuthenticatedUser } from './authenticated-user.js';
 import { csrfTokenFor, SESSION_COOKIE, sessionCookieOptions, sessionTokenOf } from './browser-session.js';
 import { loginSchema, validateLogin } from './login.request.js';
 import { validated } from '../common/validated.js';
+import { ApiErrorResponse } from '../openapi/error-body.schema.js';
 
 /** What the web app knows about its session: who is signed in and the CSRF token to send with changes. */
 export interface BrowserSessionView {
@@ -30,6 +31,8 @@ export class SessionController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in from a browser: sets the httpOnly session cookie and answers the CSRF token' })
   @ApiBody({ schema: loginSchema as object })
+  @ApiResponse({ status: 200, description: 'signed in: the session cookie is set' })
+  @ApiErrorResponse(401, 'the e-mail and password do not match a user')
   async create(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<BrowserSessionView> {
     const { email, password } = validated(validateLogin, body);
     const { accessToken, user } = await this.signIn.session(email, password);

@@ -1,5 +1,6 @@
 import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
 import { InvalidInputError, RefusalError } from '../../../../libs/domain/src/failures.js';
 import { WrongCredentialsError } from '../../../../libs/application/src/auth/sign-in.js';
@@ -54,10 +55,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const parserType = (exception.cause as BodyParserError | undefined)?.type;
     const parserMessage = parserType ? (BODY_PARSER_MESSAGES[parserType] ?? exception.message) : undefined;
     if (parserMessage) {
-      response.status(status).json({ statusCode: status, error: 'Bad Request', message: parserMessage, errors: [{ field: '(body)', message: parserMessage }] });
+      response.status(status).json({ statusCode: status, error: STATUS_CODES[status], message: parserMessage, errors: [{ field: '(body)', message: parserMessage }] });
       return;
     }
     const body = exception.getResponse();
-    response.status(status).json(typeof body === 'string' ? { statusCode: status, message: body } : body);
+    response.status(status).json(typeof body === 'string' ? { statusCode: status, error: STATUS_CODES[status], message: body } : body);
   }
 }

@@ -24,6 +24,7 @@ import {
   validateRenderFiling,
   validateReview,
 } from './filing-requests.js';
+import { Refuses, WORKFLOW_STEP_REFUSALS } from '../openapi/refuses.decorator.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -41,6 +42,7 @@ export class FilingsController {
   @Roles(...rolesForStep('draft'))
   @ApiOperation({ summary: 'Draft a report of a track from the current facts and assessment (rendered from templates)' })
   @ApiBody({ schema: createFilingSchema as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   draft(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.filings.draft(user, id, validated(validateCreateFiling, body));
   }
@@ -82,6 +84,7 @@ export class FilingsController {
   @Roles(...rolesForStep('draft'))
   @ApiOperation({ summary: 'Render an unfiled report again from the current facts (a new revision; any approval is undone)' })
   @ApiBody({ schema: renderFilingSchema as object, required: false })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   render(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.filings.render(user, id, validated(validateRenderFiling, body ?? {}));
   }
@@ -91,6 +94,7 @@ export class FilingsController {
   @Roles(...rolesForStep('draft'))
   @ApiOperation({ summary: 'Submit a draft for approval' })
   @ApiBody({ schema: reviewSchema as object, required: false })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   submit(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.filings.submit(user, id, validated(validateReview, body ?? {}));
   }
@@ -100,6 +104,7 @@ export class FilingsController {
   @Roles(...rolesForStep('approve'))
   @ApiOperation({ summary: 'Approve a report awaiting approval (four-eyes: not whoever rendered this revision)' })
   @ApiBody({ schema: reviewSchema as object, required: false })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   approve(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.filings.approve(user, id, validated(validateReview, body ?? {}));
   }
@@ -109,6 +114,7 @@ export class FilingsController {
   @Roles(...rolesForStep('approve'))
   @ApiOperation({ summary: 'Return a report to drafting with a comment' })
   @ApiBody({ schema: rejectSchema as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   reject(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.filings.reject(user, id, validated(validateReject, body));
   }
@@ -118,6 +124,7 @@ export class FilingsController {
   @Roles(...rolesForStep('record'))
   @ApiOperation({ summary: 'Record that an approved report was filed: when, how, reasons for a delay' })
   @ApiBody({ schema: recordFilingSchema as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   record(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.filings.record(user, id, validated(validateRecordFiling, body));
   }
@@ -127,6 +134,7 @@ export class FilingsController {
   @Roles(...rolesForStep('record'))
   @ApiOperation({ summary: "Record the authority's reference number, once" })
   @ApiBody({ schema: referenceSchema as object })
+  @Refuses('conflict')
   reference(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.filings.recordReference(user, id, validated(validateReference, body).reference);
   }

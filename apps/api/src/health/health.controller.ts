@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Connection } from '@temporalio/client';
 import type { Response } from 'express';
 import { CaseFile } from '../../../../libs/persistence/src/case-file.js';
@@ -25,6 +25,9 @@ export class HealthController {
   /** 200 when PostgreSQL and Temporal both answer, 503 naming the one that does not. */
   @Public()
   @Get()
+  @ApiOperation({ summary: 'Whether PostgreSQL and Temporal answer' })
+  @ApiResponse({ status: 200, description: 'both answer' })
+  @ApiResponse({ status: 503, description: 'one does not; the body names which' })
   async health(@Res({ passthrough: true }) response: Response) {
     const deadline = () => Date.now() + 2_000;
     const [database, temporal] = await Promise.all([

@@ -7,6 +7,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
 import { riskOverrideSchema, validateRiskOverride } from '../risk/risk-override.request.js';
+import { Refuses } from '../openapi/refuses.decorator.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -30,6 +31,7 @@ export class IncidentAssessmentsController {
   @Roles(...APPROVER_ROLES)
   @ApiOperation({ summary: "Override the current assessment's outcome with a written justification (approver or DPO)" })
   @ApiBody({ schema: riskOverrideSchema as object })
+  @Refuses('conflict', 'stale')
   override(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.overrideOutcome.execute(user, id, validated(validateRiskOverride, body));
   }

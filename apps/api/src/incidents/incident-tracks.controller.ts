@@ -12,6 +12,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
 import { notRequiredSchema, validateNotRequired } from '../filings/filing-requests.js';
 import { handledSchema, intermediateRequestSchema, screeningSchema, validateHandled, validateIntermediateRequest, validateScreening } from './track-requests.js';
+import { Refuses, WORKFLOW_STEP_REFUSALS } from '../openapi/refuses.decorator.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -35,6 +36,7 @@ export class IncidentTracksController {
   })
   @ApiParam({ name: 'kind', enum: SCREENED_TRACKS })
   @ApiBody({ schema: screeningSchema as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   screen(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
     return this.screenTrack.execute(user, id, kind, validated(validateScreening, body));
   }
@@ -45,6 +47,7 @@ export class IncidentTracksController {
   @ApiOperation({ summary: 'NIS2: record that the CSIRT asked for an intermediate report, and by when (a clock of its own starts)' })
   @ApiParam({ name: 'kind', enum: ['nis2'] })
   @ApiBody({ schema: intermediateRequestSchema as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   async intermediateRequest(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
     const { dueAt } = validated(validateIntermediateRequest, body);
     await this.filings.requestIntermediate(user, id, kind, dueAt);
@@ -57,6 +60,7 @@ export class IncidentTracksController {
   @ApiOperation({ summary: 'NIS2: record when the incident was handled (after a progress report, the final report is due one month later)' })
   @ApiParam({ name: 'kind', enum: ['nis2'] })
   @ApiBody({ schema: handledSchema as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   async handled(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
     const { handledAt } = validated(validateHandled, body);
     await this.filings.recordHandled(user, id, kind, handledAt);
@@ -75,6 +79,7 @@ export class IncidentTracksController {
   @ApiOperation({ summary: 'Decide that an owed track is not required, with the reason (the roles the track allows)' })
   @ApiParam({ name: 'kind', enum: TRACK_KINDS })
   @ApiBody({ schema: notRequiredSchema as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   async notRequired(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
     const { reason } = validated(validateNotRequired, body);
     await this.filings.markNotRequired(user, id, kind, reason);
@@ -86,6 +91,7 @@ export class IncidentTracksController {
   @HttpCode(200)
   @Roles(...APPROVER_ROLES)
   @ApiOperation({ summary: 'Close the incident: needs a complete register entry and every owed track filed or decided not required' })
+  @Refuses('forbidden', 'conflict')
   close(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
     return this.closeIncident.execute(user, id);
   }

@@ -12,6 +12,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
 import { incidentListQuerySchema, validateIncidentListQuery } from './incident-list.query.js';
+import { Refuses } from '../openapi/refuses.decorator.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -34,6 +35,7 @@ export class IncidentsController {
   @ApiOperation({ summary: 'Open an incident: stores its first facts version and starts its workflow (Art. 33 clock)' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body creates nothing twice' })
   @ApiBody({ schema: createIncidentSchema as object })
+  @Refuses('unprocessable')
   async create(
     @CurrentUser() user: AuthenticatedUser,
     @Body() body: unknown,
@@ -72,6 +74,7 @@ export class IncidentsController {
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Append a new facts version; a corrected awareAt moves the clocks' })
   @ApiBody({ schema: appendFactsSchema as object })
+  @Refuses('stale')
   correctFacts(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.appendFacts.execute(user, id, validated(validateAppendFactsRequest, body));
   }

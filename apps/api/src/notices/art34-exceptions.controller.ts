@@ -8,6 +8,7 @@ import { compileValidator } from '../../../../libs/domain/src/validation/json-sc
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
+import { Refuses, WORKFLOW_STEP_REFUSALS } from '../openapi/refuses.decorator.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -35,6 +36,7 @@ export class Art34ExceptionsController {
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Propose that the people need not be told (Art. 34(3)), with the ground and the reason; another approver or the DPO decides' })
   @ApiBody({ schema: proposalSchema as object })
+  @Refuses('forbidden', 'conflict', 'unprocessable')
   propose(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.exceptions.propose(user, id, validated(validateProposal, body));
   }
@@ -50,6 +52,7 @@ export class Art34ExceptionsController {
   @Roles(...APPROVER_ROLES)
   @ApiOperation({ summary: 'Approve the exception (not the proposer): the Art. 34 track is settled as not required, and the register records the ground' })
   @ApiBody({ schema: decisionSchema as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   approve(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('exceptionId', uuid) exceptionId: string, @Body() body: unknown) {
     return this.exceptions.decide(user, id, exceptionId, 'approved', validated(validateDecision, body ?? {}).comment);
   }
@@ -59,6 +62,7 @@ export class Art34ExceptionsController {
   @Roles(...APPROVER_ROLES)
   @ApiOperation({ summary: 'Reject the exception with a comment: the people are to be told' })
   @ApiBody({ schema: { ...decisionSchema, required: ['comment'] } as object })
+  @Refuses(...WORKFLOW_STEP_REFUSALS)
   reject(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('exceptionId', uuid) exceptionId: string, @Body() body: unknown) {
     return this.exceptions.decide(user, id, exceptionId, 'rejected', validated(validateDecision, body ?? {}).comment);
   }

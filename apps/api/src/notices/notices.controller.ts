@@ -14,6 +14,7 @@ import { validated } from '../common/validated.js';
 import { rejectSchema, reviewSchema, validateReject, validateReview } from '../filings/filing-requests.js';
 import { draftNoticeSchema, editNoticeSchema, sendNoticeSchema, validateDraftNotice, validateEditNotice, validateSendNotice } from './notice-requests.js';
 import { pageOf, validatePageQuery } from './page-query.js';
+import { Refuses } from '../openapi/refuses.decorator.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 /** A preview is shown framed by the web app: it may load nothing and run nothing. */
@@ -34,6 +35,7 @@ export class NoticesController {
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Draft a notice to the people affected (Art. 34): channel, language, segment and the words; held against Art. 34(2) and measured for readability' })
   @ApiBody({ schema: draftNoticeSchema as object })
+  @Refuses('conflict')
   draft(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.notices.draft(user, id, validated(validateDraftNotice, body));
   }
@@ -64,6 +66,7 @@ export class NoticesController {
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Change the words (a new revision; a submission is undone); an approved notice never changes' })
   @ApiBody({ schema: editNoticeSchema as object })
+  @Refuses('forbidden', 'conflict')
   edit(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.notices.edit(user, id, validated(validateEditNotice, body).content);
   }
@@ -73,6 +76,7 @@ export class NoticesController {
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Submit for approval; refused (422) while Art. 34(2) content is missing' })
   @ApiBody({ schema: reviewSchema as object })
+  @Refuses('forbidden', 'conflict', 'stale', 'unprocessable')
   submit(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.notices.review(user, id, 'submit', validated(validateReview, body ?? {}));
   }
@@ -82,6 +86,7 @@ export class NoticesController {
   @Roles(...APPROVER_ROLES)
   @ApiOperation({ summary: 'Approve (four eyes: not whoever wrote the revision); an approved notice is frozen' })
   @ApiBody({ schema: reviewSchema as object })
+  @Refuses('forbidden', 'conflict', 'stale', 'unprocessable')
   approve(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.notices.review(user, id, 'approve', validated(validateReview, body ?? {}));
   }
@@ -91,6 +96,7 @@ export class NoticesController {
   @Roles(...APPROVER_ROLES)
   @ApiOperation({ summary: 'Send back to draft with a comment' })
   @ApiBody({ schema: rejectSchema as object })
+  @Refuses('forbidden', 'conflict', 'stale', 'unprocessable')
   reject(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.notices.review(user, id, 'reject', validated(validateReject, body));
   }
@@ -99,6 +105,7 @@ export class NoticesController {
   @ApiOperation({ summary: 'The notice as one person receives it (their name only); html or text for e-mail, text for SMS, pdf for a letter, html for the public page' })
   @ApiQuery({ name: 'recipient', required: false, schema: { type: 'string', format: 'uuid' } })
   @ApiQuery({ name: 'format', required: false, enum: ['html', 'text', 'pdf'] })
+  @Refuses('conflict', 'unprocessable')
   async previewNotice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Query('recipient') recipient: string | undefined, @Query('format') format: string | undefined, @Res() response: Response) {
     if (format !== undefined && !['html', 'text', 'pdf'].includes(format)) throw new InvalidInputError([{ field: 'format', message: 'must be one of: html, text, pdf' }]);
     if (recipient !== undefined && !/^[0-9a-f-]{36}$/i.test(recipient)) throw new InvalidInputError([{ field: 'recipient', message: 'must be a recipient id (uuid)' }]);
@@ -113,6 +120,7 @@ export class NoticesController {
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Send an approved notice: one message per person, in batches at the configured rate (a public notice is published)' })
   @ApiBody({ schema: sendNoticeSchema as object })
+  @Refuses('forbidden', 'conflict')
   send(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.sending.send(user, id, validated(validateSendNotice, body ?? {}));
   }
@@ -121,6 +129,7 @@ export class NoticesController {
   @HttpCode(200)
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Pause the sending after the current batch' })
+  @Refuses('forbidden', 'conflict')
   pause(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
     return this.sending.control(user, id, 'pause');
   }
@@ -129,6 +138,7 @@ export class NoticesController {
   @HttpCode(200)
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Resume a paused sending' })
+  @Refuses('forbidden', 'conflict')
   resume(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
     return this.sending.control(user, id, 'resume');
   }
@@ -137,6 +147,7 @@ export class NoticesController {
   @HttpCode(200)
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Cancel the sending; what is not sent yet is skipped' })
+  @Refuses('forbidden', 'conflict')
   cancel(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
     return this.sending.control(user, id, 'cancel');
   }
@@ -145,6 +156,7 @@ export class NoticesController {
   @HttpCode(202)
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Send the failed deliveries of a sent notice again' })
+  @Refuses('forbidden', 'conflict')
   retryFailed(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
     return this.sending.retryFailed(user, id);
   }
@@ -162,6 +174,7 @@ export class NoticesController {
   @Get('notices/:id/letters')
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'The print batch of a sent letter notice: every letter in one PDF, A4 for a window envelope' })
+  @Refuses('conflict', 'unprocessable')
   async letterBatch(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Res() response: Response) {
     const notice = await this.letters.notice(user, id);
     response.type('application/pdf').setHeader('Content-Disposition', `attachment; filename="letters-${notice.id}.pdf"`).setHeader('Cache-Control', 'no-store');

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ImportRecipients } from '../../../../libs/application/src/notices/import-recipients.js';
 import { RecipientList } from '../../../../libs/application/src/notices/recipient-list.js';
@@ -10,6 +10,8 @@ import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
 import { pageOf, validatePageQuery } from './page-query.js';
 import { recipientRows } from './recipient-rows.js';
+import { Refuses } from '../openapi/refuses.decorator.js';
+import { ApiErrorResponse } from '../openapi/error-body.schema.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -31,6 +33,9 @@ export class RecipientsController {
     summary: `Import the people to tell, streamed: CSV (UTF-8, with or without BOM, "," or ";", a header naming the columns ${RECIPIENT_COLUMNS.join(', ')}) or a JSON array of objects. Bad rows are reported by line, field and reason; good rows are kept; a person already imported is not imported again.`,
   })
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: 201, description: 'the rows imported, and each bad row by line, field and reason' })
+  @ApiErrorResponse(415, 'the file is neither text/csv nor application/json')
+  @Refuses('conflict')
   import(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Req() req: Request) {
     return this.importRecipients.execute(user, id, recipientRows(req));
   }

@@ -6,6 +6,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
 import { organisationSettingsSchema, validateOrganisationSettings } from './organisation-settings.js';
+import { Refuses } from '../openapi/refuses.decorator.js';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
@@ -31,6 +32,7 @@ export class OrganisationController {
   @Roles('admin', 'dpo')
   @ApiOperation({ summary: 'Change the controller details used in filings and the reminder settings (admin or DPO)' })
   @ApiBody({ schema: organisationSettingsSchema as object })
+  @Refuses('unprocessable')
   update(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown) {
     const change = validated(validateOrganisationSettings, body);
     if (change.timeZone !== undefined && !isTimeZone(change.timeZone)) {

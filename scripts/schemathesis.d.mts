@@ -1,0 +1,2 @@
+export declare const SCHEMATHESIS: string;
+export declare function resolveSchemathesis(options?: { log?: (message: string) => void }): string;
