@@ -34,6 +34,8 @@ export interface RoundFigures {
   noticePeopleMissed: number;
   noticePeopleSentTwice: number;
   noticeRepeatsSameMessage: number;
+  /** Answers 500 the clients got (a 503 while a service is away is expected and retried). */
+  internalErrors: number;
   /** How far the work had gone when the component was killed: each phase was in the middle. */
   atKill: { incidentsAnswered: number; filingsRecorded: number; peopleTold: number; remindersSent: number };
   /** From the restart until every count above had settled. */
@@ -62,6 +64,9 @@ async function until<T>(probe: () => Promise<T | undefined | false>, timeoutMs: 
  * again (with the same Idempotency-Key where it creates something) until it is answered.
  */
 class PatientClient {
+  /** Answers 500: a fault. An outage must be a 503 the client may retry, never a 500. */
+  internalErrors = 0;
+
   constructor(private readonly baseUrl: string) {}
 
   async once(method: string, path: string, options: { token?: string; body?: unknown; raw?: string; type?: string; headers?: Record<string, string> } = {}): Promise<Response> {
@@ -80,6 +85,7 @@ class PatientClient {
       try {
         const response = await this.once(method, path, options);
         if (response.status < 500) return { ...response, attempts };
+        if (response.status === 500) this.internalErrors += 1;
       } catch {
         // no answer: the API is down or died while answering
       }
@@ -174,7 +180,7 @@ export async function chaosRound(stack: ChaosStack, component: Component): Promi
   const recoveryMs = Date.now() - restartedAt;
   // Give a late duplicate every chance to show.
   await sleep(3_000);
-  return count(stack, { component, tag, prepared, reminderIncidents, incidentIds, atKill, recoveryMs });
+  return { ...(await count(stack, { component, tag, prepared, reminderIncidents, incidentIds, atKill, recoveryMs })), internalErrors: client.internalErrors };
 }
 
 async function prepare(stack: ChaosStack, client: PatientClient, tag: string): Promise<Prepared> {
@@ -251,7 +257,7 @@ function deliveriesByRecipient(stack: ChaosStack, matches: (subject: string, to:
 async function count(
   stack: ChaosStack,
   round: { component: Component; tag: string; prepared: Prepared; reminderIncidents: Array<{ id: string; reference: string }>; incidentIds: string[]; atKill: RoundFigures['atKill']; recoveryMs: number },
-): Promise<RoundFigures> {
+): Promise<Omit<RoundFigures, 'internalErrors'>> {
   const { tag, prepared } = round;
   const titles: Array<{ title: string; stored: number }> = await stack.dataSource.query(
     `SELECT wanted.title, (SELECT count(*)::int FROM incidents WHERE title = wanted.title) AS stored FROM unnest($1::text[]) AS wanted(title)`,

@@ -73,6 +73,8 @@ describe('the OpenAPI document', () => {
     expect(documented('POST /api/incidents')).toContain('422');
     expect(documented('GET /api/incidents/{id}')).not.toEqual(expect.arrayContaining(['409']));
     expect(documented('GET /api/risk/facts-schema')).toEqual(['200', '500']);
+    // A route that reads the case file or asks a workflow answers 503 while PostgreSQL or Temporal is away.
+    expect(documented('GET /api/incidents/{id}')).toContain('503');
   });
 
   it('opens public operations to callers without credentials and offers a bearer token or the session cookie elsewhere', () => {

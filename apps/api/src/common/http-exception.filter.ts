@@ -5,6 +5,10 @@ import type { Logger } from 'pino';
 import { InvalidInputError, RefusalError } from '../../../../libs/domain/src/failures.js';
 import { WrongCredentialsError } from '../../../../libs/application/src/auth/sign-in.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
+import { isServiceUnavailable } from './service-unavailable.js';
+
+/** Seconds a client is asked to wait before retrying while PostgreSQL or Temporal is away. */
+const RETRY_AFTER_SECONDS = 5;
 
 /** What body-parser attaches to the errors Nest maps to HttpExceptions. */
 interface BodyParserError {
@@ -44,6 +48,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof WrongCredentialsError) {
       response.status(HttpStatus.UNAUTHORIZED).json({ statusCode: 401, error: 'Unauthorized', message: exception.message });
+      return;
+    }
+    if (!(exception instanceof HttpException) && isServiceUnavailable(exception)) {
+      this.log.warn({ requestId: request.id, reason: (exception as Error).message }, 'a service the request needs did not answer');
+      const message = 'the database or the workflow service does not answer at the moment: retry the same request shortly';
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, error: 'Service Unavailable', kind: 'unavailable', message, requestId: request.id });
       return;
     }
     if (!(exception instanceof HttpException)) {

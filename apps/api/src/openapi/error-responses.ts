@@ -4,6 +4,7 @@ import type { Role } from '../../../../libs/domain/src/roles.js';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from '../auth/auth.decorators.js';
 import { REFUSAL_STATUS } from '../common/refusal-status.js';
 import { ERROR_BODY, errorBodySchema, errorResponse } from './error-body.schema.js';
+import { ANSWERS_WITHOUT_SERVICES } from './answers-without-services.decorator.js';
 import { REFUSAL_KINDS_METADATA } from './refuses.decorator.js';
 import type { RouteHandler } from './route-handlers.js';
 
@@ -63,6 +64,7 @@ function errorStatusesOf(method: string, path: string, operation: OperationObjec
     statuses.add(status, REFUSAL_REASONS[kind]);
   }
   statuses.add(500, 'an unexpected failure, logged under the `requestId` the body gives');
+  if (metadata<boolean>(ANSWERS_WITHOUT_SERVICES, route) !== true) statuses.add(503, 'PostgreSQL or Temporal does not answer at the moment; retry after `Retry-After` seconds');
   return statuses;
 }
 

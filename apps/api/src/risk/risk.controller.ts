@@ -6,6 +6,7 @@ import { validateRiskFacts } from '../../../../libs/domain/src/risk/risk-facts.j
 import { riskFactsSchema } from '../../../../libs/domain/src/risk/risk-facts.schema.js';
 import { Public } from '../auth/auth.decorators.js';
 import { validated } from '../common/validated.js';
+import { AnswersWithoutServices } from '../openapi/answers-without-services.decorator.js';
 
 const { $schema: _schema, $id: _id, ...openApiRiskFacts } = riskFactsSchema;
 
@@ -16,6 +17,7 @@ export class RiskController {
   /** A what-if: assesses RiskFacts without storing anything. */
   @Post('assess')
   @HttpCode(200)
+  @AnswersWithoutServices()
   @ApiOperation({ summary: 'Assess RiskFacts statelessly (ENISA severity + EDPB qualifiers); nothing is stored' })
   @ApiBody({ schema: openApiRiskFacts as object })
   assess(@Body() body: unknown): Assessment {
@@ -25,6 +27,7 @@ export class RiskController {
   /** The contract of the facts the model reads, for forms and other systems. */
   @Public()
   @Get('facts-schema')
+  @AnswersWithoutServices()
   @ApiOperation({ summary: 'The RiskFacts JSON Schema (draft 2020-12) the assessment reads' })
   factsSchema(): object {
     return riskFactsSchema;

@@ -12,10 +12,9 @@ export interface OwedTrackSignals {
 }
 
 export async function owedTrackSignals(repositories: Repositories, incident: Incident): Promise<OwedTrackSignals> {
-  const [facts, risk] = await Promise.all([
-    repositories.facts.facts(incident.id, incident.currentFactsVersion),
-    repositories.risk.picture(incident.id, incident.currentFactsVersion),
-  ]);
+  // One after the other: inside a transaction the repositories share one connection.
+  const facts = await repositories.facts.facts(incident.id, incident.currentFactsVersion);
+  const risk = await repositories.risk.picture(incident.id, incident.currentFactsVersion);
   return { role: facts.ourRole, outcome: risk?.outcome ?? null, affectedControllers: facts.affectedControllers };
 }
 
@@ -24,7 +23,8 @@ export async function owedTrackSignals(repositories: Repositories, incident: Inc
  * settings in force now (a running incident keeps the settings it started with).
  */
 export async function incidentWorkflowInput(repositories: Repositories, incident: Incident, known?: OwedTrackSignals): Promise<IncidentWorkflowInput> {
-  const [signals, organisation] = await Promise.all([known ?? owedTrackSignals(repositories, incident), repositories.organisations.get(incident.organisationId)]);
+  const signals = known ?? (await owedTrackSignals(repositories, incident));
+  const organisation = await repositories.organisations.get(incident.organisationId);
   return {
     incidentId: incident.id,
     organisationId: incident.organisationId,

@@ -31,10 +31,9 @@ export class RiskRepository {
 
   /** Every outcome any assessment or override of the incident ever gave. */
   async outcomesEverGiven(incidentId: string): Promise<RiskOutcome[]> {
-    const [assessed, overridden] = await Promise.all([
-      this.manager.find(RiskAssessment, { where: { incidentId }, select: { outcome: true } }),
-      this.manager.find(RiskOverride, { where: { incidentId }, select: { outcome: true } }),
-    ]);
+    // One after the other: in a transaction the manager holds one connection.
+    const assessed = await this.manager.find(RiskAssessment, { where: { incidentId }, select: { outcome: true } });
+    const overridden = await this.manager.find(RiskOverride, { where: { incidentId }, select: { outcome: true } });
     return [...assessed, ...overridden].map((row) => row.outcome);
   }
 }
