@@ -9,11 +9,14 @@ import { PurgeRecipients } from '../../../libs/application/src/notices/purge-rec
 import { RecordScreening } from '../../../libs/application/src/tracks/record-screening.js';
 import { SendDailyDigests } from '../../../libs/application/src/notifications/daily-digest.js';
 import { NotifyTrack } from '../../../libs/application/src/notifications/notify-track.js';
+import { SendOrganisationDigest } from '../../../libs/application/src/notifications/organisation-digest.js';
 import { PersonalDelivery } from '../../../libs/application/src/notifications/personal-delivery.js';
+import { RefusedAddressAlert } from '../../../libs/application/src/notifications/refused-address-alert.js';
+import { StaffMailing } from '../../../libs/application/src/notifications/staff-mailing.js';
 import type { BreachflowActivities } from '../../../workflows/activity-contracts.js';
 
 /** The use-cases the worker's activities call. */
-export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery, RecordScreening, NoticeDelivery, PurgeRecipients];
+export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, SendOrganisationDigest, PersonalDelivery, RefusedAddressAlert, StaffMailing, RecordScreening, NoticeDelivery, PurgeRecipients];
 
 /**
  * Every activity the workflows may call, by name, each a thin adapter to its use-case; the type
@@ -26,6 +29,7 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
   const closing = context.get(RecordClosed);
   const notices = context.get(NotifyTrack);
   const digests = context.get(SendDailyDigests);
+  const organisationDigest = context.get(SendOrganisationDigest);
   const screenings = context.get(RecordScreening);
   const noticeDelivery = context.get(NoticeDelivery);
   const purge = context.get(PurgeRecipients);
@@ -41,6 +45,8 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     recordClosed: (input) => closing.execute(input),
     recordScreening: (input) => screenings.execute(input),
     sendDailyDigests: (input) => digests.execute(input),
+    listDigestOrganisations: () => organisationDigest.organisations(),
+    sendOrganisationDigest: (input) => organisationDigest.execute(input),
     beginDelivery: (input) => noticeDelivery.begin(input),
     // A batch beats while it sends, so a killed worker's batch is retried within the heartbeat timeout.
     deliverBatch: (input) => noticeDelivery.deliverBatch(input, () => Context.current().heartbeat()),

@@ -1,7 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import type { User } from '../../../persistence/src/entities/user.entity.js';
+import type { EmailOutcome } from '../../../persistence/src/repositories/notification.repository.js';
+import { mailFailureOf } from '../../../platform/src/mail/mail-failure.js';
 import { Mailer } from '../../../platform/src/mail/mailer.js';
 import type { RenderedEmail } from '../../../rendering/src/email-models.js';
 
@@ -20,15 +22,22 @@ export interface Delivery {
  * One message to one person: an in-app notification and an e-mail of its own, never a shared
  * recipient list. The e-mail is recorded only after the server took it, so a retry after a
  * crash may resend it (at least once, with the same Message-ID) but a completed one never is.
+ *
+ * An address the server refuses for good (550 mailbox unavailable, or one the mailer will not
+ * send to) is recorded as refused under the same key and never tried again for this message:
+ * the person still has the in-app notification. A temporary failure is thrown, for the activity
+ * to retry.
  */
 @Injectable()
 export class PersonalDelivery {
+  private readonly log = new Logger(PersonalDelivery.name);
+
   constructor(
     @Inject(CaseFile) private readonly caseFile: CaseFile,
     @Inject(Mailer) private readonly mailer: Mailer,
   ) {}
 
-  async deliver(user: User, delivery: Delivery): Promise<void> {
+  async deliver(user: User, delivery: Delivery): Promise<EmailOutcome> {
     const { message } = delivery;
     const notifications = this.caseFile.read.notifications;
     await notifications.insertOnce({
@@ -43,15 +52,22 @@ export class PersonalDelivery {
       createdAt: delivery.at,
       readAt: null,
     });
-    if (await notifications.emailSent(delivery.idempotencyKey)) return;
-    const { messageId } = await this.mailer.send({ to: user.email, subject: message.subject, text: message.text, html: message.html, idempotencyKey: delivery.idempotencyKey });
-    await notifications.recordEmailSent({
-      idempotencyKey: delivery.idempotencyKey,
-      organisationId: delivery.organisationId,
-      incidentId: delivery.incidentId,
-      recipientUserId: user.id,
-      template: delivery.kind,
-      messageId,
-    });
+    const settled = await notifications.emailOutcome(delivery.idempotencyKey);
+    if (settled !== null) return settled;
+    const record = { idempotencyKey: delivery.idempotencyKey, organisationId: delivery.organisationId, incidentId: delivery.incidentId, recipientUserId: user.id, template: delivery.kind };
+    let messageId: string;
+    try {
+      ({ messageId } = await this.mailer.send({ to: user.email, subject: message.subject, text: message.text, html: message.html, idempotencyKey: delivery.idempotencyKey }));
+    } catch (error) {
+      const failure = mailFailureOf(error);
+      if (!failure?.permanent) throw error;
+      if (await notifications.recordEmailRefused({ ...record, failure: failure.code, responseCode: failure.responseCode })) {
+        // Ids and codes only: the address is the person's, and logs outlive their purpose.
+        this.log.warn(`e-mail ${delivery.idempotencyKey} to user ${user.id} refused for good (${failure.code}); not retried`);
+      }
+      return { outcome: 'refused', failure: failure.code };
+    }
+    await notifications.recordEmailSent({ ...record, messageId });
+    return { outcome: 'sent' };
   }
 }
