@@ -40,6 +40,8 @@ export class SmtpCapture {
   readonly messages: CapturedMessage[] = [];
   /** How many transactions the server refused or could not parse. */
   failures = 0;
+  /** Every RCPT TO answered 550 (rejectRecipient), in order: how often a refused address was tried. */
+  readonly refusedRecipients: string[] = [];
   private waiters: Waiter[] = [];
 
   private readonly server: SMTPServer;
@@ -59,8 +61,9 @@ export class SmtpCapture {
         if (ok) callback(null, { user: auth.username });
         else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       },
-      onRcptTo(address, _session, callback) {
+      onRcptTo: (address, _session, callback) => {
         if (options.rejectRecipient?.(address.address)) {
+          this.refusedRecipients.push(address.address);
           callback(Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
           return;
         }
@@ -135,8 +138,14 @@ export class SmtpCapture {
     return [...this.messages];
   }
 
+  /** How many times the server refused this address at RCPT TO. */
+  refusalsOf(address: string): number {
+    return this.refusedRecipients.filter((refused) => refused === address).length;
+  }
+
   clear(): void {
     this.messages.length = 0;
+    this.refusedRecipients.length = 0;
     this.failures = 0;
   }
 

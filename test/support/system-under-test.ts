@@ -30,8 +30,9 @@ export class SystemUnderTest {
     private worker: { running: RunningWorker; done: Promise<void> } | undefined,
   ) {}
 
-  static async start(options: { worker?: boolean } = {}): Promise<SystemUnderTest> {
-    const mail = await SmtpCapture.start();
+  /** `rejectRecipient`: addresses the SMTP server answers with 550, as for an unknown mailbox. */
+  static async start(options: { worker?: boolean; rejectRecipient?: (address: string) => boolean } = {}): Promise<SystemUnderTest> {
+    const mail = await SmtpCapture.start({ rejectRecipient: options.rejectRecipient });
     const config = testConfig({ SMTP_URL: mail.url });
     const app = await createApiApp(config);
     await app.listen(0, '127.0.0.1');

@@ -18,11 +18,11 @@ export interface Refusal {
 }
 
 /**
- * Tells the DPO and the admins that the mail server refuses a colleague's address, in the app
- * and by e-mail, so a person fixes it instead of reminders silently not arriving. Once a day per
+ * Tells the DPO and the admins that the mail server refuses a colleague's address, in the app and
+ * by e-mail, so a person fixes it instead of reminders silently not arriving. Once a day per
  * colleague: a bouncing address refuses every reminder, and one alert a day is enough to act on.
- * An alert that is itself refused is recorded like any refused e-mail and raises no further alert
- * (the in-app notification still shows it), so a DPO's own bouncing address cannot loop.
+ * An alert that is itself refused is recorded like any refused e-mail and raises no further
+ * alert (the in-app notification still shows it), so two bouncing managers cannot loop.
  */
 @Injectable()
 export class RefusedAddressAlert {
@@ -35,7 +35,9 @@ export class RefusedAddressAlert {
 
   async raise(colleague: User, refusal: Refusal): Promise<void> {
     const repositories = this.caseFile.read;
-    const [organisation, alerted] = await Promise.all([repositories.organisations.get(refusal.organisationId), repositories.organisations.usersWithRoles(refusal.organisationId, ALERTED_ROLES)]);
+    const [organisation, managers] = await Promise.all([repositories.organisations.get(refusal.organisationId), repositories.organisations.usersWithRoles(refusal.organisationId, ALERTED_ROLES)]);
+    // A DPO whose own address bounces is not mailed about it: that message would bounce too.
+    const alerted = managers.filter((user) => user.id !== colleague.id);
     const day = refusal.at.toISOString().slice(0, 10);
     await sendToEach(alerted, (user) =>
       this.delivery.deliver(user, {
