@@ -14,6 +14,7 @@ import { PersonalDelivery } from '../../../libs/application/src/notifications/pe
 import { RefusedAddressAlert } from '../../../libs/application/src/notifications/refused-address-alert.js';
 import { StaffMailing } from '../../../libs/application/src/notifications/staff-mailing.js';
 import type { BreachflowActivities } from '../../../workflows/activity-contracts.js';
+import { nonRetryableWhenPermanent } from './permanent-failure.js';
 
 /** The use-cases the worker's activities call. */
 export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, SendOrganisationDigest, PersonalDelivery, RefusedAddressAlert, StaffMailing, RecordScreening, NoticeDelivery, PurgeRecipients];
@@ -46,7 +47,8 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     recordScreening: (input) => screenings.execute(input),
     sendDailyDigests: (input) => digests.execute(input),
     listDigestOrganisations: () => organisationDigest.organisations(),
-    sendOrganisationDigest: (input) => organisationDigest.execute(input),
+    // The workflow gives up an organisation whose digest cannot succeed and goes on with the others.
+    sendOrganisationDigest: (input) => nonRetryableWhenPermanent(() => organisationDigest.execute(input)),
     beginDelivery: (input) => noticeDelivery.begin(input),
     // A batch beats while it sends, so a killed worker's batch is retried within the heartbeat timeout.
     deliverBatch: (input) => noticeDelivery.deliverBatch(input, () => Context.current().heartbeat()),

@@ -23,8 +23,9 @@ export class SendDailyDigests {
     for (const organisationId of await this.organisationDigest.organisations()) {
       try {
         sent += (await this.organisationDigest.execute({ ...input, organisationId })).sent;
-      } catch {
-        failed.push(organisationId);
+      } catch (error) {
+        // One whose digest cannot succeed would otherwise keep this activity retrying for ever (it has no attempt limit).
+        if ((error as { permanent?: unknown }).permanent !== true) failed.push(organisationId);
       }
     }
     if (failed.length > 0) throw new OrganisationDigestsFailed(`the digests of organisations ${failed.join(', ')} failed; they are retried`);

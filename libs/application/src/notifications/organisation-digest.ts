@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { isPastDeadline } from '../../../domain/src/clocks/deadline.js';
+import { isTimeZone } from '../../../domain/src/clocks/time-zone.js';
 import { APPROVER_ROLES } from '../../../domain/src/roles.js';
 import { FILING_TRACKS } from '../../../domain/src/tracks/catalogue.js';
 import { clockName } from '../../../domain/src/tracks/clock-names.js';
@@ -9,6 +10,12 @@ import { TemplateCatalog } from '../../../rendering/src/template-catalog.js';
 import type { OrganisationDigestInput, OrganisationDigestResult } from '../../../../workflows/activity-contracts.js';
 import { formatInstant, formatTimeLeft } from './notice-formatting.js';
 import { StaffMailing } from './staff-mailing.js';
+
+/** The organisation's own data makes its digest impossible: no retry can help, only a person correcting it. */
+export class OrganisationDigestImpossible extends Error {
+  override readonly name = 'OrganisationDigestImpossible';
+  readonly permanent = true;
+}
 
 /**
  * One organisation's morning digest: its open filing clocks, soonest deadline first, to each of
@@ -35,6 +42,8 @@ export class SendOrganisationDigest {
     const repositories = this.caseFile.read;
     const now = new Date(input.at).getTime();
     const organisation = await repositories.organisations.get(input.organisationId);
+    // The settings endpoint refuses such a zone; one written around it must not cost half an hour of retries.
+    if (!isTimeZone(organisation.timeZone)) throw new OrganisationDigestImpossible(`organisation ${organisation.id} has a time zone no deadline can be shown in`);
     const clocks = await repositories.clocks.openClocks(organisation.id, FILING_TRACKS);
     if (clocks.length === 0) return { sent: 0, refused: 0 };
     const recipients = await repositories.organisations.usersWithRoles(organisation.id, APPROVER_ROLES);
