@@ -1,7 +1,8 @@
 /**
  * An address the mail server refuses for good (550 at RCPT TO) is recorded once and skipped:
  * a reminder, an Art. 34 notice and the daily digest reach everyone else, the refused address is
- * tried exactly once, and the DPO and admins are told whose address bounces.
+ * tried exactly once, and the DPO and admins are told whose address bounces. One the server keeps
+ * deferring (452) is retried, then given up on the same way.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Client } from '@temporalio/client';
@@ -18,6 +19,9 @@ jest.setTimeout(90_000);
 
 const HOUR = 3_600_000;
 const BOUNCING = /^bounce-/;
+const DEFERRED = /^full-/;
+/** Kept small so that giving up on an address the server keeps deferring happens within the test (1 s + 2 s of backoff). */
+const DEFERRED_ATTEMPTS = 3;
 const KEY_HEADER = IDEMPOTENCY_KEY_HEADER.toLowerCase();
 /** Long enough for Temporal to have retried a failed activity several times (its first retry comes after a second). */
 const RETRY_WINDOW_MS = 5_000;
@@ -25,7 +29,11 @@ const RETRY_WINDOW_MS = 5_000;
 let system: SystemUnderTest;
 
 beforeAll(async () => {
-  system = await SystemUnderTest.start({ rejectRecipient: (address) => BOUNCING.test(address) });
+  system = await SystemUnderTest.start({
+    rejectRecipient: (address) => BOUNCING.test(address),
+    deferRecipient: (address) => DEFERRED.test(address),
+    config: { STAFF_MAIL_DEFERRED_ATTEMPTS: String(DEFERRED_ATTEMPTS) },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -93,6 +101,25 @@ describe('a reminder to three responders, one of whom bounces', () => {
     await new Promise((resolve) => setTimeout(resolve, RETRY_WINDOW_MS));
     expect(system.mail.refusalsOf(bouncing.email)).toBe(1);
     expect(await refusedRows(bouncing.id)).toHaveLength(1);
+  });
+});
+
+describe('a reminder to a responder whose mailbox stays full', () => {
+  it('is retried, sent to everyone else once, and given up on after the configured attempts, recorded with them', async () => {
+    const org = await system.organisation();
+    const full = await addUser(org, 'responder', `full-${randomBytes(3).toString('hex')}@${domainOf(org)}`);
+    const incident = await incidentAwareHoursAgo(await system.login(org, 'responder'), 40);
+
+    await system.mail.waitFor((m) => m.envelopeTo.includes(org.users.responder.email) && (m.headers[KEY_HEADER] ?? '').startsWith(`reminder:${incident.id}:`), 30_000);
+    const [given] = await eventually(async () => ((await refusedRows(full.id)).length > 0 ? refusedRows(full.id) : undefined), { timeoutMs: 30_000, what: 'the deferred address to be given up' });
+    expect(given).toEqual({ idempotency_key: `reminder:${incident.id}:gdpr-art33:p50:${full.id}`, failure: `EENVELOPE RCPT TO 452 (${DEFERRED_ATTEMPTS} attempts)`, response_code: 452 });
+    expect(system.mail.refusalsOf(full.email)).toBe(DEFERRED_ATTEMPTS);
+    await system.mail.waitFor((m) => m.envelopeTo.includes(org.users.dpo.email) && (m.headers[KEY_HEADER] ?? '').startsWith(`email-refused:${full.id}:`), 10_000);
+
+    await new Promise((resolve) => setTimeout(resolve, RETRY_WINDOW_MS));
+    expect(system.mail.refusalsOf(full.email)).toBe(DEFERRED_ATTEMPTS);
+    // The retries sent nobody a second reminder.
+    expect(system.mail.messages.filter((m) => m.envelopeTo.includes(org.users.responder.email) && (m.headers[KEY_HEADER] ?? '').startsWith(`reminder:${incident.id}:`))).toHaveLength(1);
   });
 });
 

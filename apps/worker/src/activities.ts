@@ -42,13 +42,14 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     recordFiled: (input) => progress.filed(input),
     recordNotRequired: (input) => progress.notRequired(input),
     recordStageChange: (input) => progress.stageChanged(input),
-    notifyTrack: (input) => notices.execute(input),
+    // The attempt lets a send give up on an address the server keeps deferring (STAFF_MAIL_DEFERRED_ATTEMPTS).
+    notifyTrack: (input) => notices.execute(input, Context.current().info.attempt),
     recordClosed: (input) => closing.execute(input),
     recordScreening: (input) => screenings.execute(input),
-    sendDailyDigests: (input) => digests.execute(input),
+    sendDailyDigests: (input) => digests.execute(input, Context.current().info.attempt),
     listDigestOrganisations: () => organisationDigest.organisations(),
     // The workflow gives up an organisation whose digest cannot succeed and goes on with the others.
-    sendOrganisationDigest: (input) => nonRetryableWhenPermanent(() => organisationDigest.execute(input)),
+    sendOrganisationDigest: (input) => nonRetryableWhenPermanent(() => organisationDigest.execute(input, Context.current().info.attempt)),
     beginDelivery: (input) => noticeDelivery.begin(input),
     // A batch beats while it sends, so a killed worker's batch is retried within the heartbeat timeout.
     deliverBatch: (input) => noticeDelivery.deliverBatch(input, () => Context.current().heartbeat()),

@@ -17,12 +17,12 @@ export class SendDailyDigests {
   constructor(@Inject(SendOrganisationDigest) private readonly organisationDigest: SendOrganisationDigest) {}
 
   /** Returns how many digests were delivered; idempotent per day and recipient. */
-  async execute(input: DailyDigestInput): Promise<number> {
+  async execute(input: DailyDigestInput, attempt = 1): Promise<number> {
     let sent = 0;
     const failed: string[] = [];
     for (const organisationId of await this.organisationDigest.organisations()) {
       try {
-        sent += (await this.organisationDigest.execute({ ...input, organisationId })).sent;
+        sent += (await this.organisationDigest.execute({ ...input, organisationId }, attempt)).sent;
       } catch (error) {
         // One whose digest cannot succeed would otherwise keep this activity retrying for ever (it has no attempt limit).
         if ((error as { permanent?: unknown }).permanent !== true) failed.push(organisationId);

@@ -37,7 +37,8 @@ export class NotifyTrack {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(input: TrackNoticeInput): Promise<TrackNoticeResult> {
+  /** `attempt`: which attempt of the activity this is (1 the first time). */
+  async execute(input: TrackNoticeInput, attempt = 1): Promise<TrackNoticeResult> {
     await this.caseFile.transaction(async (repositories) => {
       const first = await repositories.clocks.recordReminderOnce({
         incidentId: input.incidentId,
@@ -80,7 +81,7 @@ export class NotifyTrack {
         citesDelayReasons: citesDelayReasons(input),
         incidentUrl: `${this.config.PUBLIC_URL}/incidents/${incident.id}`,
       }),
-    }));
+    }), attempt);
     return { recipients: users.length, refused: refused.length };
   }
 }

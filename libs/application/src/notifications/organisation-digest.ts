@@ -37,7 +37,8 @@ export class SendOrganisationDigest {
     return (await this.caseFile.read.organisations.all()).map((organisation) => organisation.id);
   }
 
-  async execute(input: OrganisationDigestInput): Promise<OrganisationDigestResult> {
+  /** `attempt`: which attempt of the activity this is (1 the first time). */
+  async execute(input: OrganisationDigestInput, attempt = 1): Promise<OrganisationDigestResult> {
     const language = this.config.DEFAULT_LANGUAGE;
     const repositories = this.caseFile.read;
     const now = new Date(input.at).getTime();
@@ -62,7 +63,7 @@ export class SendOrganisationDigest {
       idempotencyKey: `digest:${input.date}:${user.id}`,
       at: new Date(input.at),
       message: this.templates.renderEmail('digest', language, { recipientName: user.displayName, organisationName: organisation.name, date: input.date, clocks: lines }),
-    }));
+    }), attempt);
     return { sent, refused: refused.length };
   }
 }

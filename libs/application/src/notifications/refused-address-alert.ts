@@ -33,7 +33,7 @@ export class RefusedAddressAlert {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async raise(colleague: User, refusal: Refusal): Promise<void> {
+  async raise(colleague: User, refusal: Refusal, attempt: number): Promise<void> {
     const repositories = this.caseFile.read;
     const [organisation, managers] = await Promise.all([repositories.organisations.get(refusal.organisationId), repositories.organisations.usersWithRoles(refusal.organisationId, ALERTED_ROLES)]);
     // A DPO whose own address bounces is not mailed about it: that message would bounce too.
@@ -52,7 +52,7 @@ export class RefusedAddressAlert {
           organisationName: organisation.name,
           failure: refusal.failure,
         }),
-      }),
+      }, attempt),
     );
   }
 }

@@ -16,12 +16,13 @@ export class StaffMailing {
     @Inject(RefusedAddressAlert) private readonly alert: RefusedAddressAlert,
   ) {}
 
-  deliverToEach(users: readonly User[], deliveryTo: (user: User) => Delivery): Promise<EachOutcome<User>> {
+  /** `attempt`: which attempt of the sending activity this is (1 the first time). */
+  deliverToEach(users: readonly User[], deliveryTo: (user: User) => Delivery, attempt: number): Promise<EachOutcome<User>> {
     return sendToEach(users, async (user) => {
       const delivery = deliveryTo(user);
-      const outcome = await this.delivery.deliver(user, delivery);
+      const outcome = await this.delivery.deliver(user, delivery, attempt);
       // Raised on every attempt that finds the refusal: the alert is idempotent per day, and a retry after a failed alert must still raise it.
-      if (outcome.outcome === 'refused') await this.alert.raise(user, { organisationId: delivery.organisationId, failure: outcome.failure, at: delivery.at });
+      if (outcome.outcome === 'refused') await this.alert.raise(user, { organisationId: delivery.organisationId, failure: outcome.failure, at: delivery.at }, attempt);
       return outcome;
     });
   }

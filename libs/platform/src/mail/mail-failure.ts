@@ -11,6 +11,11 @@ export interface MailFailure {
   code: string;
   /** The SMTP reply code when the server answered, e.g. 550. */
   responseCode: number | null;
+  /**
+   * Temporary, and about this recipient: the server answered RCPT TO with a 4xx (a full mailbox,
+   * greylisting) while taking mail as such. Not 421, which says the whole server is closing.
+   */
+  recipientDeferred: boolean;
 }
 
 /**
@@ -20,10 +25,11 @@ export interface MailFailure {
  */
 export function mailFailureOf(error: unknown): MailFailure | null {
   // The mailer refused the message itself (not one bare address, a bad header): no server was asked.
-  if (error instanceof MailMessageError) return { permanent: true, code: error.name, responseCode: null };
+  if (error instanceof MailMessageError) return { permanent: true, code: error.name, responseCode: null, recipientDeferred: false };
   if (error instanceof MailDeliveryError) {
     const code = [error.code, error.command, error.responseCode === null ? null : String(error.responseCode)].filter((part) => part !== null).join(' ');
-    return { permanent: error.permanent, code: code || error.name, responseCode: error.responseCode };
+    const recipientDeferred = error.command === 'RCPT TO' && error.responseCode !== null && error.responseCode >= 400 && error.responseCode < 500 && error.responseCode !== 421;
+    return { permanent: error.permanent, code: code || error.name, responseCode: error.responseCode, recipientDeferred };
   }
   return null;
 }
