@@ -4,11 +4,13 @@ import type { DigestActivities } from '../activity-contracts.js';
 const retry = { initialInterval: '10 seconds', maximumInterval: '5 minutes', backoffCoefficient: 2 } as const;
 const digests = proxyActivities<DigestActivities>({ startToCloseTimeout: '10 minutes', retry });
 /**
- * One organisation's digest is tried for about half an hour (10 s doubling to 5 min, six
+ * One organisation's digest is tried for about half an hour (10 s doubling to 5 min, eleven
  * attempts) and then given up on for the day: retried forever, a broken organisation would keep
- * this run open, and the schedule skips tomorrow's run while today's is still going.
+ * this run open, and the schedule skips tomorrow's run while today's is still going. One more
+ * than STAFF_MAIL_DEFERRED_ATTEMPTS may be (at most 10), so a person whose mailbox stays full is
+ * given up on before their organisation is.
  */
-const organisationDigests = proxyActivities<DigestActivities>({ startToCloseTimeout: '5 minutes', retry: { ...retry, maximumAttempts: 6 } });
+const organisationDigests = proxyActivities<DigestActivities>({ startToCloseTimeout: '5 minutes', retry: { ...retry, maximumAttempts: 11 } });
 
 export interface DailyDigestOutcome {
   /** Digests delivered. */
