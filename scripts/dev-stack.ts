@@ -138,8 +138,9 @@ async function main(): Promise<void> {
     }
 
     if (!process.env.SMTP_URL) {
-      mailSink = await (await smtpSink()).startSmtpSink({ port: 0, host: '127.0.0.1', storeDir: join(dataDir, 'mail') });
-      say(`e-mail goes to a local sink on ${mailSink.url} (messages in .data/mail)`);
+      // `.invalid` can never be a real domain (RFC 2606): a user given such an address shows what a bouncing address does.
+      mailSink = await (await smtpSink()).startSmtpSink({ port: 0, host: '127.0.0.1', storeDir: join(dataDir, 'mail'), refuseRecipient: (address) => address.toLowerCase().endsWith('.invalid') });
+      say(`e-mail goes to a local sink on ${mailSink.url} (messages in .data/mail; addresses under .invalid bounce with 550)`);
     }
 
     const env: NodeJS.ProcessEnv = {

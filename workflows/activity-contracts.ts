@@ -113,6 +113,12 @@ export interface TrackNoticeInput {
   firedAt: string;
 }
 
+export interface TrackNoticeResult {
+  recipients: number;
+  /** Whose address the mail server refused for good: recorded, reported to the DPO and admins, not retried. */
+  refused: number;
+}
+
 export interface RecordScreeningInput {
   /** Chosen by the workflow, so that a retried activity records the decision once. */
   screeningId: string;
@@ -138,6 +144,17 @@ export interface DailyDigestInput {
   at: string;
 }
 
+export interface OrganisationDigestInput extends DailyDigestInput {
+  organisationId: string;
+}
+
+export interface OrganisationDigestResult {
+  /** Digests delivered, now or by an earlier attempt. */
+  sent: number;
+  /** Addresses the mail server refused for good: recorded, reported to the DPO and admins, not retried. */
+  refused: number;
+}
+
 export interface ClockActivities {
   recordClock(input: RecordClockInput): Promise<void>;
   /** False when the reminder had already been recorded (a retry or a replay). */
@@ -156,7 +173,7 @@ export interface FilingActivities {
 
 export interface NoticeActivities {
   /** Tells the people a clock needs, one message each. */
-  notifyTrack(input: TrackNoticeInput): Promise<{ recipients: number }>;
+  notifyTrack(input: TrackNoticeInput): Promise<TrackNoticeResult>;
 }
 
 export interface IncidentActivities {
@@ -166,8 +183,12 @@ export interface IncidentActivities {
 }
 
 export interface DigestActivities {
-  /** How many digests were delivered; idempotent per day and person. */
+  /** Every organisation's digests at once: only runs started before `digest-per-organisation` call it. */
   sendDailyDigests(input: DailyDigestInput): Promise<number>;
+  /** The ids of the organisations to send a digest to. */
+  listDigestOrganisations(): Promise<string[]>;
+  /** One organisation's digests, one per person; idempotent per day and person. */
+  sendOrganisationDigest(input: OrganisationDigestInput): Promise<OrganisationDigestResult>;
   /** Purges recipients' contact details whose retention has passed; returns how many. */
   purgeExpiredRecipients(input: { at: string }): Promise<number>;
 }

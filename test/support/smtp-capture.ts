@@ -23,6 +23,8 @@ export interface CapturedMessage {
 export interface SmtpCaptureOptions {
   /** Answer RCPT TO with 550 for these addresses, as a server with an unknown user would. */
   rejectRecipient?: (address: string) => boolean;
+  /** Answer RCPT TO with 452 for these addresses, as a server with a full mailbox would (try again later). */
+  deferRecipient?: (address: string) => boolean;
   /** Require AUTH PLAIN/LOGIN with these credentials (over plain text: a test server). */
   auth?: { user: string; pass: string };
 }
@@ -40,6 +42,8 @@ export class SmtpCapture {
   readonly messages: CapturedMessage[] = [];
   /** How many transactions the server refused or could not parse. */
   failures = 0;
+  /** Every RCPT TO answered 550 (rejectRecipient) or 452 (deferRecipient), in order: how often such an address was tried. */
+  readonly refusedRecipients: string[] = [];
   private waiters: Waiter[] = [];
 
   private readonly server: SMTPServer;
@@ -59,9 +63,15 @@ export class SmtpCapture {
         if (ok) callback(null, { user: auth.username });
         else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
       },
-      onRcptTo(address, _session, callback) {
+      onRcptTo: (address, _session, callback) => {
         if (options.rejectRecipient?.(address.address)) {
+          this.refusedRecipients.push(address.address);
           callback(Object.assign(new Error(`<${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+          return;
+        }
+        if (options.deferRecipient?.(address.address)) {
+          this.refusedRecipients.push(address.address);
+          callback(Object.assign(new Error(`<${address.address}>: Mailbox full, try again later`), { responseCode: 452 }));
           return;
         }
         callback();
@@ -135,8 +145,14 @@ export class SmtpCapture {
     return [...this.messages];
   }
 
+  /** How many times the server refused or deferred this address at RCPT TO. */
+  refusalsOf(address: string): number {
+    return this.refusedRecipients.filter((refused) => refused === address).length;
+  }
+
   clear(): void {
     this.messages.length = 0;
+    this.refusedRecipients.length = 0;
     this.failures = 0;
   }
 

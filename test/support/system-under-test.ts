@@ -8,7 +8,7 @@ import type { Role } from '../../libs/domain/src/roles.js';
 import type { AppConfig } from '../../libs/platform/src/config.js';
 import { createOrganisationWithUsers, type SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
 import { Mailer } from '../../libs/platform/src/mail/mailer.js';
-import { SmtpCapture } from './smtp-capture.js';
+import { SmtpCapture, type SmtpCaptureOptions } from './smtp-capture.js';
 import { testConfig } from './test-config.js';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -30,9 +30,12 @@ export class SystemUnderTest {
     private worker: { running: RunningWorker; done: Promise<void> } | undefined,
   ) {}
 
-  static async start(options: { worker?: boolean } = {}): Promise<SystemUnderTest> {
-    const mail = await SmtpCapture.start();
-    const config = testConfig({ SMTP_URL: mail.url });
+  /** `rejectRecipient`, `deferRecipient`: addresses the SMTP server answers with 550 (unknown) or 452 (mailbox full). */
+  static async start(
+    options: { worker?: boolean; config?: Parameters<typeof testConfig>[0] } & Pick<SmtpCaptureOptions, 'rejectRecipient' | 'deferRecipient'> = {},
+  ): Promise<SystemUnderTest> {
+    const mail = await SmtpCapture.start({ rejectRecipient: options.rejectRecipient, deferRecipient: options.deferRecipient });
+    const config = testConfig({ ...options.config, SMTP_URL: mail.url });
     const app = await createApiApp(config);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;

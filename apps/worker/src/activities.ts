@@ -9,11 +9,15 @@ import { PurgeRecipients } from '../../../libs/application/src/notices/purge-rec
 import { RecordScreening } from '../../../libs/application/src/tracks/record-screening.js';
 import { SendDailyDigests } from '../../../libs/application/src/notifications/daily-digest.js';
 import { NotifyTrack } from '../../../libs/application/src/notifications/notify-track.js';
+import { SendOrganisationDigest } from '../../../libs/application/src/notifications/organisation-digest.js';
 import { PersonalDelivery } from '../../../libs/application/src/notifications/personal-delivery.js';
+import { RefusedAddressAlert } from '../../../libs/application/src/notifications/refused-address-alert.js';
+import { StaffMailing } from '../../../libs/application/src/notifications/staff-mailing.js';
 import type { BreachflowActivities } from '../../../workflows/activity-contracts.js';
+import { nonRetryableWhenPermanent } from './permanent-failure.js';
 
 /** The use-cases the worker's activities call. */
-export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, PersonalDelivery, RecordScreening, NoticeDelivery, PurgeRecipients];
+export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, SendOrganisationDigest, PersonalDelivery, RefusedAddressAlert, StaffMailing, RecordScreening, NoticeDelivery, PurgeRecipients];
 
 /**
  * Every activity the workflows may call, by name, each a thin adapter to its use-case; the type
@@ -26,6 +30,7 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
   const closing = context.get(RecordClosed);
   const notices = context.get(NotifyTrack);
   const digests = context.get(SendDailyDigests);
+  const organisationDigest = context.get(SendOrganisationDigest);
   const screenings = context.get(RecordScreening);
   const noticeDelivery = context.get(NoticeDelivery);
   const purge = context.get(PurgeRecipients);
@@ -37,10 +42,14 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     recordFiled: (input) => progress.filed(input),
     recordNotRequired: (input) => progress.notRequired(input),
     recordStageChange: (input) => progress.stageChanged(input),
-    notifyTrack: (input) => notices.execute(input),
+    // The attempt lets a send give up on an address the server keeps deferring (STAFF_MAIL_DEFERRED_ATTEMPTS).
+    notifyTrack: (input) => notices.execute(input, Context.current().info.attempt),
     recordClosed: (input) => closing.execute(input),
     recordScreening: (input) => screenings.execute(input),
-    sendDailyDigests: (input) => digests.execute(input),
+    sendDailyDigests: (input) => digests.execute(input, Context.current().info.attempt),
+    listDigestOrganisations: () => organisationDigest.organisations(),
+    // The workflow gives up an organisation whose digest cannot succeed and goes on with the others.
+    sendOrganisationDigest: (input) => nonRetryableWhenPermanent(() => organisationDigest.execute(input, Context.current().info.attempt)),
     beginDelivery: (input) => noticeDelivery.begin(input),
     // A batch beats while it sends, so a killed worker's batch is retried within the heartbeat timeout.
     deliverBatch: (input) => noticeDelivery.deliverBatch(input, () => Context.current().heartbeat()),

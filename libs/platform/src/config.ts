@@ -41,6 +41,13 @@ const configSchema = z.object({
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
   /** Development only: where the local SMTP sink stores messages, listed at /dev/mail. */
   MAIL_SINK_DIR: z.string().min(1).optional(),
+  /**
+   * A staff e-mail whose recipient the server keeps deferring (4xx to RCPT TO: a full mailbox) is
+   * given up after this many attempts of its activity, so one such address never holds a track's
+   * next reminders; a server that cannot be reached at all is retried without limit. At most 10:
+   * the digest gives an organisation up after 11 attempts, and the person must be given up first.
+   */
+  STAFF_MAIL_DEFERRED_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(10),
   /** The language of reminders, escalations and digests. */
   DEFAULT_LANGUAGE: z.enum(['sv', 'en']).default('sv'),
 });

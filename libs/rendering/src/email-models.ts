@@ -40,16 +40,27 @@ export interface DigestEmailModel {
   clocks: DigestClock[];
 }
 
+/** Tells the DPO and admins that a colleague's address was refused, so someone corrects it. */
+export interface EmailRefusedModel {
+  recipientName: string;
+  /** The colleague whose address was refused: a name, never the address. */
+  colleagueName: string;
+  organisationName: string;
+  /** The codes, e.g. `EENVELOPE RCPT TO 550`. */
+  failure: string;
+}
+
 export interface EmailModels {
   reminder: ClockEmailModel;
   escalation: ClockEmailModel;
   overdue: ClockEmailModel;
   'supplement-reminder': ClockEmailModel;
   digest: DigestEmailModel;
+  'email-refused': EmailRefusedModel;
 }
 
 export type EmailName = keyof EmailModels;
-export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest'];
+export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest', 'email-refused'];
 
 /** One message for one recipient. */
 export interface RenderedEmail {

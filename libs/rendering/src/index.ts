@@ -8,6 +8,7 @@ export {
   type DigestEmailModel,
   type EmailModels,
   type EmailName,
+  type EmailRefusedModel,
   type RenderedEmail,
 } from './email-models.js';
 export { FILING_JSON_SCHEMA, filingJson } from './filing-json.js';

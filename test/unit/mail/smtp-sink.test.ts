@@ -115,6 +115,19 @@ describe('the local SMTP sink', () => {
     expect(await readdir(storeDir)).toHaveLength(before);
   });
 
+  it('answers 550 at RCPT TO for the recipients it is told to refuse, and stores nothing for them', async () => {
+    const refusing = await startSmtpSink({ storeDir: join(root, 'refusing'), refuseRecipient: (address) => address.endsWith('.invalid') });
+    const client = new Mailer({ smtpUrl: refusing.url, from: 'noreply@breachflow.test', pool: false });
+    try {
+      await expect(client.send({ to: 'gone@bounce.invalid', subject: 'Refused', text: 't', idempotencyKey: 'k:refused' })).rejects.toMatchObject({ responseCode: 550, command: 'RCPT TO', permanent: true });
+      await client.send({ to: 'here@example.test', subject: 'Taken', text: 't', idempotencyKey: 'k:taken' });
+      expect((await listSinkMessages(join(root, 'refusing'))).map((message) => message.envelopeTo)).toEqual([['here@example.test']]);
+    } finally {
+      client.close();
+      await refusing.stop();
+    }
+  });
+
   it('refuses to listen on a non-loopback address', async () => {
     await expect(startSmtpSink({ host: '0.0.0.0' as '127.0.0.1', storeDir })).rejects.toThrow(/loopback/);
   });

@@ -1,6 +1,6 @@
 import { buildFilingDocument } from '../../../libs/domain/src/filings/build-filing-document.js';
 import type { FilingDocument, FilingLanguage } from '../../../libs/domain/src/filings/filing-input.js';
-import type { ClockEmailModel, DigestEmailModel } from '../../../libs/rendering/src/email-models.js';
+import type { ClockEmailModel, DigestEmailModel, EmailRefusedModel } from '../../../libs/rendering/src/email-models.js';
 import { art33Input, assessmentOf, BOOKING_BREACH_COMPLETE, lateArt33Input, processorInput } from '../filings/filing-fixtures.js';
 import { lexMariaInput, lexMariaSupplementInput, nis2Input } from '../filings/screened-track-fixtures.js';
 
@@ -107,4 +107,9 @@ export const DIGEST_EMAIL: Record<FilingLanguage, DigestEmailModel> = {
       { incidentReference: 'INC-2026-0042', incidentTitle: 'Intrusion into the booking system', trackLabel: 'Notification to IMY (Art. 33)', deadline: '26 November 2026, 14:15 CET', timeLeft: '27 h 15 min', status: 'running' },
     ],
   },
+};
+
+export const EMAIL_REFUSED_EMAIL: Record<FilingLanguage, EmailRefusedModel> = {
+  sv: { recipientName: 'Dataskyddsombudet', colleagueName: 'Anna Andersson', organisationName: 'Region Exempelby', failure: 'EENVELOPE RCPT TO 550' },
+  en: { recipientName: 'Data Protection Officer', colleagueName: 'Anna Andersson', organisationName: 'Region Exempelby', failure: 'EENVELOPE RCPT TO 550' },
 };

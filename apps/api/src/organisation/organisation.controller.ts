@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisationSettings } from '../../../../libs/application/src/organisation/organisation-settings.js';
+import { isTimeZone } from '../../../../libs/domain/src/clocks/time-zone.js';
 import { InvalidInputError } from '../../../../libs/domain/src/failures.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
@@ -39,14 +40,5 @@ export class OrganisationController {
       throw new InvalidInputError([{ field: 'timeZone', message: 'must be an IANA time zone, e.g. Europe/Stockholm' }]);
     }
     return this.settings.update(user, change);
-  }
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -5,7 +5,7 @@ import { CaseFile } from '../../../persistence/src/case-file.js';
 import type { Notice } from '../../../persistence/src/entities/notice.entity.js';
 import type { DeliveryOutcome } from '../../../persistence/src/repositories/notice-delivery.repository.js';
 import { APP_CONFIG, type AppConfig } from '../../../platform/src/config.js';
-import { MailDeliveryError, MailMessageError } from '../../../platform/src/mail/mail-errors.js';
+import { mailFailureOf } from '../../../platform/src/mail/mail-failure.js';
 import { Mailer } from '../../../platform/src/mail/mailer.js';
 import { RecipientCipher } from '../../../platform/src/recipient-cipher.js';
 import { SMS_TRANSPORT, SmsDeliveryError, type SmsTransport } from '../../../platform/src/sms/sms-transport.js';
@@ -140,8 +140,10 @@ export class NoticeDelivery {
           return { recipientId, status: 'failed', failure: 'public-notice-has-no-recipients' };
       }
     } catch (error) {
-      const permanent = error instanceof MailMessageError || (error instanceof MailDeliveryError && error.permanent) || (error instanceof SmsDeliveryError && error.permanent);
-      const code = error instanceof MailDeliveryError ? [error.code, error.command, error.responseCode].filter((part) => part !== null).join(' ') : error instanceof SmsDeliveryError ? error.code : (error as Error).name;
+      // Read as every e-mail path reads it (mailFailureOf), so a refused address means the same here as in a reminder.
+      const mail = mailFailureOf(error);
+      const permanent = mail?.permanent ?? (error instanceof SmsDeliveryError && error.permanent);
+      const code = mail?.code ?? (error instanceof SmsDeliveryError ? error.code : (error as Error).name);
       if (permanent || attempts >= MAX_ATTEMPTS) return { recipientId, status: 'failed', failure: permanent ? code : `${code} (${attempts} attempts)` };
       return { recipientId, status: 'queued', failure: code };
     }

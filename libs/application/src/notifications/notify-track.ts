@@ -4,9 +4,9 @@ import { TRACK_CATALOGUE, trackLabel } from '../../../domain/src/tracks/catalogu
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import { APP_CONFIG, type AppConfig } from '../../../platform/src/config.js';
 import { TemplateCatalog } from '../../../rendering/src/template-catalog.js';
-import type { TrackNoticeInput, TrackNoticeKind } from '../../../../workflows/activity-contracts.js';
+import type { TrackNoticeInput, TrackNoticeKind, TrackNoticeResult } from '../../../../workflows/activity-contracts.js';
 import { formatInstant, formatTimeLeft, reminderLabel } from './notice-formatting.js';
-import { PersonalDelivery } from './personal-delivery.js';
+import { StaffMailing } from './staff-mailing.js';
 
 /** Reminders go to the people doing the work; escalations and overdue notices to the managers. */
 const AUDIENCE: Record<TrackNoticeKind, readonly Role[]> = {
@@ -24,19 +24,21 @@ export const citesDelayReasons = (input: Pick<TrackNoticeInput, 'track' | 'clock
   input.clockKind === input.track && TRACK_CATALOGUE[input.track].delayReasonWhenLate;
 
 /**
- * Tells people that a clock needs them, each in a message of their own (see PersonalDelivery).
- * Idempotent per reminder and recipient, so a retried or replayed activity notifies nobody twice.
+ * Tells people that a clock needs them, each in a message of their own (see StaffMailing).
+ * Idempotent per reminder and recipient, so a retried or replayed activity notifies nobody twice;
+ * a refused address is recorded and skipped, so the others' reminders never wait behind it.
  */
 @Injectable()
 export class NotifyTrack {
   constructor(
     @Inject(CaseFile) private readonly caseFile: CaseFile,
-    @Inject(PersonalDelivery) private readonly delivery: PersonalDelivery,
+    @Inject(StaffMailing) private readonly mailing: StaffMailing,
     @Inject(TemplateCatalog) private readonly templates: TemplateCatalog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async execute(input: TrackNoticeInput): Promise<{ recipients: number }> {
+  /** `attempt`: which attempt of the activity this is (1 the first time). */
+  async execute(input: TrackNoticeInput, attempt = 1): Promise<TrackNoticeResult> {
     await this.caseFile.transaction(async (repositories) => {
       const first = await repositories.clocks.recordReminderOnce({
         incidentId: input.incidentId,
@@ -62,8 +64,13 @@ export class NotifyTrack {
     ]);
     const language = this.config.DEFAULT_LANGUAGE;
     const deadline = formatInstant(input.deadline, organisation.timeZone, language);
-    for (const user of users) {
-      const model = {
+    const { refused } = await this.mailing.deliverToEach(users, (user) => ({
+      organisationId: input.organisationId,
+      incidentId: incident.id,
+      kind: input.kind,
+      idempotencyKey: `${input.kind}:${input.incidentId}:${input.clockKind}:${input.reminderKey}:${user.id}`,
+      at: new Date(input.firedAt),
+      message: this.templates.renderEmail(input.kind, language, {
         recipientName: user.displayName,
         incidentReference: incident.reference,
         incidentTitle: incident.title,
@@ -73,16 +80,8 @@ export class NotifyTrack {
         reminderLabel: reminderLabel(input.reminderKey, language),
         citesDelayReasons: citesDelayReasons(input),
         incidentUrl: `${this.config.PUBLIC_URL}/incidents/${incident.id}`,
-      };
-      await this.delivery.deliver(user, {
-        organisationId: input.organisationId,
-        incidentId: incident.id,
-        kind: input.kind,
-        idempotencyKey: `${input.kind}:${input.incidentId}:${input.clockKind}:${input.reminderKey}:${user.id}`,
-        at: new Date(input.firedAt),
-        message: this.templates.renderEmail(input.kind, language, model),
-      });
-    }
-    return { recipients: users.length };
+      }),
+    }), attempt);
+    return { recipients: users.length, refused: refused.length };
   }
 }

@@ -10,6 +10,21 @@ export interface SentEmail {
   messageId: string;
 }
 
+/** An e-mail the server or the mailer refused for good: codes only, never the address or the reply text. */
+export interface RefusedEmail {
+  idempotencyKey: string;
+  organisationId: string;
+  incidentId: string | null;
+  recipientUserId: string;
+  template: string;
+  /** E.g. `EENVELOPE RCPT TO 550`. */
+  failure: string;
+  responseCode: number | null;
+}
+
+/** What became of the e-mail under a key: either ends its sending for good. */
+export type EmailOutcome = { outcome: 'sent' } | { outcome: 'refused'; failure: string };
+
 /** In-app notifications of each person, and the record of e-mails sent (by idempotency key, never by address). */
 export class NotificationRepository {
   constructor(private readonly manager: EntityManager) {}
@@ -33,9 +48,15 @@ export class NotificationRepository {
     return (result.affected ?? 0) > 0 || (await this.manager.existsBy(Notification, { id, userId }));
   }
 
-  async emailSent(idempotencyKey: string): Promise<boolean> {
-    const [row] = await this.manager.query('SELECT 1 FROM sent_emails WHERE idempotency_key = $1', [idempotencyKey]);
-    return row !== undefined;
+  /** Sent, refused (with its codes), or null while the e-mail is still to be sent. */
+  async emailOutcome(idempotencyKey: string): Promise<EmailOutcome | null> {
+    const [row]: Array<{ outcome: 'sent' | 'refused'; failure: string | null }> = await this.manager.query(
+      `SELECT 'sent' AS outcome, NULL AS failure FROM sent_emails WHERE idempotency_key = $1
+       UNION ALL SELECT 'refused', failure FROM refused_emails WHERE idempotency_key = $1 LIMIT 1`,
+      [idempotencyKey],
+    );
+    if (row === undefined) return null;
+    return row.outcome === 'sent' ? { outcome: 'sent' } : { outcome: 'refused', failure: row.failure ?? '' };
   }
 
   async recordEmailSent(sent: SentEmail): Promise<void> {
@@ -44,5 +65,15 @@ export class NotificationRepository {
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
       [sent.idempotencyKey, sent.organisationId, sent.incidentId, sent.recipientUserId, sent.template, sent.messageId],
     );
+  }
+
+  /** Records the refusal once; true when this call recorded it (a retry finds it recorded). */
+  async recordEmailRefused(refused: RefusedEmail): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `INSERT INTO refused_emails (idempotency_key, organisation_id, incident_id, recipient_user_id, template, failure, response_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING idempotency_key`,
+      [refused.idempotencyKey, refused.organisationId, refused.incidentId, refused.recipientUserId, refused.template, refused.failure, refused.responseCode],
+    );
+    return rows.length > 0;
   }
 }

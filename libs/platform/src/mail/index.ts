@@ -5,3 +5,4 @@ export { singleRecipient } from './single-recipient.js';
 export { isSinkMessageId } from './sink-message-id.js';
 export { InvalidSinkMessageIdError, listSinkMessages, readSinkMessage, type SinkMessage, type SinkMessageSummary } from './sink-messages.js';
 export { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink.js';
+export { mailFailureOf, type MailFailure } from './mail-failure.js';

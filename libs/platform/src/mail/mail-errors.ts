@@ -31,10 +31,18 @@ export interface MailDeliveryFailure {
   command: string | null;
 }
 
+/** The SMTP steps whose 5xx answer is about this message or this recipient, not about our connection or login. */
+const MESSAGE_COMMANDS = new Set(['RCPT TO', 'DATA']);
+/** Nodemailer's own refusals of an envelope or a message, before the server is asked: the same input fails again. */
+const CLIENT_REFUSALS = new Set(['EENVELOPE', 'EMESSAGE']);
+
 /**
- * Sending (or verifying) failed in the transport or at the server. `permanent` is true for a
- * 5xx reply: the server will refuse the same message again, so a caller (a Temporal activity)
- * can stop retrying; everything else (connection trouble, 4xx) is worth a retry.
+ * Sending (or verifying) failed in the transport or at the server. `permanent` is true when this
+ * message to this recipient will be refused again: a 5xx answer to RCPT TO or DATA (`550 mailbox
+ * unavailable`), or nodemailer refusing the envelope itself. A caller (a Temporal activity) then
+ * records the recipient as undeliverable and goes on with the others. Everything else is worth a
+ * retry: connection trouble, timeouts, 4xx, and also a 5xx to AUTH or to the greeting, which says
+ * our mail setup is broken, not the recipient, so marking each recipient refused would be wrong.
  */
 export class MailDeliveryError extends Error {
   override readonly name = 'MailDeliveryError';
@@ -51,7 +59,9 @@ export class MailDeliveryError extends Error {
     this.code = failure.code;
     this.responseCode = failure.responseCode;
     this.command = failure.command;
-    this.permanent = failure.responseCode !== null && failure.responseCode >= 500 && failure.responseCode < 600;
+    const refusedByServer = failure.responseCode !== null && failure.responseCode >= 500 && failure.responseCode < 600 && failure.command !== null && MESSAGE_COMMANDS.has(failure.command);
+    const refusedByClient = failure.responseCode === null && failure.code !== null && CLIENT_REFUSALS.has(failure.code);
+    this.permanent = refusedByServer || refusedByClient;
   }
 
   /** Keeps only the safe fields of whatever the transport threw. */

@@ -16,6 +16,11 @@ export interface SmtpSinkOptions {
   maxMessageBytes?: number;
   /** The oldest files beyond this many are deleted, so a long-running dev stack does not fill the disk. Default 1000. */
   maxStoredMessages?: number;
+  /**
+   * Recipients answered `550 5.1.1` at RCPT TO, as a real server answers an unknown mailbox: lets
+   * a developer (and the tests) watch what the system does with an address that bounces.
+   */
+  refuseRecipient?: (address: string) => boolean;
 }
 
 export interface SmtpSink {
@@ -58,6 +63,10 @@ export async function startSmtpSink(options: SmtpSinkOptions): Promise<SmtpSink>
       // Loopback bind already keeps others out; this also covers a dual-stack surprise.
       if (isLoopbackAddress(session.remoteAddress)) callback();
       else callback(Object.assign(new Error('Only local clients may use the sink'), { responseCode: 554 }));
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuseRecipient?.(address.address)) callback(Object.assign(new Error('5.1.1 Mailbox unavailable: the sink refuses this recipient'), { responseCode: 550 }));
+      else callback();
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       const chunks: Buffer[] = [];
