@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { isProcessAlive, processArguments, stopProcess } from './os-processes.js';
+
+/**
+ * An embedded PostgreSQL that an earlier run left on `dataDir` (it was killed with SIGKILL and
+ * could not stop it). PostgreSQL's own `postmaster.pid` names the process and its data directory:
+ * when that process is alive, is a postgres, and serves this very directory, it is ours and is
+ * stopped; its pid is returned. Anything else is left alone (a port held by another server still
+ * fails the start with the usual message).
+ */
+export async function stopStalePostgres(dataDir: string): Promise<number | undefined> {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const servedDir = lines[1] ?? '';
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return undefined;
+  if (resolve(servedDir) !== resolve(dataDir) || !isPostgres(pid)) return undefined;
+  // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients, which may be gone too.
+  const stopped = await stopProcess(pid, [
+    { signal: 'SIGINT', waitMs: 10_000 },
+    { signal: 'SIGQUIT', waitMs: 3_000 },
+    { signal: 'SIGKILL', waitMs: 2_000 },
+  ]);
+  if (!stopped) throw new Error(`the PostgreSQL left running on ${dataDir} by an earlier run (pid ${pid}) does not stop`);
+  return pid;
+}
+
+function isPostgres(pid: number): boolean {
+  const [program] = processArguments(pid) ?? [];
+  if (program && basename(program) === 'postgres') return true;
+  try {
+    return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres';
+  } catch {
+    return false;
+  }
+}
