@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { isProcessAlive, processArguments, stopProcess } from './os-processes.js';
 
@@ -10,16 +10,24 @@ import { isProcessAlive, processArguments, stopProcess } from './os-processes.js
  * fails the start with the usual message).
  */
 export async function stopStalePostgres(dataDir: string): Promise<number | undefined> {
+  const lockFile = join(dataDir, 'postmaster.pid');
   let lines: string[];
   try {
-    lines = readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    lines = readFileSync(lockFile, 'utf8').split('\n');
   } catch {
     return undefined;
   }
   const pid = Number.parseInt(lines[0] ?? '', 10);
   const servedDir = lines[1] ?? '';
-  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) return undefined;
-  if (resolve(servedDir) !== resolve(dataDir) || !isPostgres(pid)) return undefined;
+  if (!Number.isInteger(pid) || pid <= 0 || resolve(servedDir) !== resolve(dataDir)) return undefined;
+  if (!isProcessAlive(pid)) {
+    // PostgreSQL clears a lock file whose process is gone, but a killed server that nobody reaped
+    // (a container whose first process does not reap orphans) still answers signal 0, and it
+    // would refuse to start "because another postmaster is running".
+    rmSync(lockFile, { force: true });
+    return undefined;
+  }
+  if (!isPostgres(pid)) return undefined;
   // SIGINT is PostgreSQL's fast shutdown: it does not wait for clients, which may be gone too.
   const stopped = await stopProcess(pid, [
     { signal: 'SIGINT', waitMs: 10_000 },
