@@ -21,10 +21,11 @@ export async function stopStalePostgres(dataDir: string): Promise<number | undef
   const servedDir = lines[1] ?? '';
   if (!Number.isInteger(pid) || pid <= 0 || resolve(servedDir) !== resolve(dataDir)) return undefined;
   if (!isProcessAlive(pid)) {
-    // PostgreSQL clears a lock file whose process is gone, but a killed server that nobody reaped
+    // PostgreSQL clears lock files whose process is gone, but a killed server that nobody reaped
     // (a container whose first process does not reap orphans) still answers signal 0, and it
     // would refuse to start "because another postmaster is running".
     rmSync(lockFile, { force: true });
+    removeSocketLockOf(pid, lines[4], lines[3]);
     return undefined;
   }
   if (!isPostgres(pid)) return undefined;
@@ -36,6 +37,17 @@ export async function stopStalePostgres(dataDir: string): Promise<number | undef
   ]);
   if (!stopped) throw new Error(`the PostgreSQL left running on ${dataDir} by an earlier run (pid ${pid}) does not stop`);
   return pid;
+}
+
+/** The lock beside the Unix socket (`/tmp/.s.PGSQL.<port>.lock`), when that dead server wrote it. */
+function removeSocketLockOf(pid: number, socketDir: string | undefined, port: string | undefined): void {
+  if (!socketDir || !port) return;
+  const socketLock = join(socketDir, `.s.PGSQL.${port.trim()}.lock`);
+  try {
+    if (Number.parseInt(readFileSync(socketLock, 'utf8'), 10) === pid) rmSync(socketLock, { force: true });
+  } catch {
+    // no such lock
+  }
 }
 
 function isPostgres(pid: number): boolean {
