@@ -74,19 +74,24 @@ function localSecrets(): { jwtSecret: string; payloadKey: string } {
   return secrets;
 }
 
-async function waitForHealth(url: string, timeoutMs: number, giveUp?: Promise<unknown>): Promise<void> {
+/**
+ * Polls the API's health until it reports healthy, or with `anyAnswer` until it answers at all:
+ * an API that says Temporal is down is still up (it is restarted, not Temporal).
+ */
+async function waitForHealth(url: string, timeoutMs: number, options: { anyAnswer?: boolean; giveUp?: Promise<unknown> } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let gaveUp = false;
-  void giveUp?.then(() => (gaveUp = true));
+  void options.giveUp?.then(() => (gaveUp = true));
   while (Date.now() < deadline && !gaveUp) {
     try {
-      if ((await fetch(url)).ok) return;
+      const response = await fetch(url);
+      if (response.ok || options.anyAnswer) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(gaveUp ? `${url}: its process exited before it was healthy` : `${url} did not report healthy within ${timeoutMs / 1000} s`);
+  throw new Error(gaveUp ? `${url}: its process exited before it answered` : `${url} did not report healthy within ${timeoutMs / 1000} s`);
 }
 
 async function main(): Promise<void> {
@@ -200,7 +205,7 @@ async function main(): Promise<void> {
     const worker = supervise('the worker', async () => spawnApp('worker', env));
     const api = supervise('the API', async () => {
       const run = spawnApp('api', env);
-      await waitForHealth(`${apiUrl}/health`, 120_000, run.exited).catch(async (error: Error) => {
+      await waitForHealth(`${apiUrl}/health`, 120_000, { anyAnswer: true, giveUp: run.exited }).catch(async (error: Error) => {
         await run.stop();
         throw error;
       });
@@ -208,6 +213,7 @@ async function main(): Promise<void> {
     });
     apps.push(worker, api);
     await Promise.all([worker.start(), api.start()]);
+    await waitForHealth(`${apiUrl}/health`, 60_000);
     stackRunning = true;
 
     const lines = [
