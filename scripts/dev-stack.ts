@@ -6,7 +6,7 @@
  * All state lives under .data/ (or BREACHFLOW_DATA_DIR).
  */
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -202,9 +202,9 @@ async function main(): Promise<void> {
     const seeded = config.NODE_ENV === 'production' ? undefined : await seedDemo(config.DATABASE_URL, config.DEMO_PASSWORD);
 
     const apiUrl = `http://localhost:${apiPort}`;
-    const worker = supervise('the worker', async () => spawnApp('worker', env));
+    const worker = supervise('the worker', () => readyWhenItSaysSo(spawnApp('worker', env), 120_000));
     const api = supervise('the API', async () => {
-      const run = spawnApp('api', env);
+      const { run } = spawnApp('api', env);
       await waitForHealth(`${apiUrl}/health`, 120_000, { anyAnswer: true, giveUp: run.exited }).catch(async (error: Error) => {
         await run.stop();
         throw error;
@@ -243,7 +243,30 @@ async function main(): Promise<void> {
 
 const exitWithSupervisor = pathToFileURL(join(root, 'dist/libs/platform/src/dev/exit-with-supervisor.js')).href;
 
-function spawnApp(app: 'worker' | 'api', env: NodeJS.ProcessEnv): ProcessRun {
+/** The worker sends 'ready' over its IPC channel once it is connected to Temporal and polling. */
+async function readyWhenItSaysSo({ run, child }: SpawnedApp, timeoutMs: number): Promise<ProcessRun> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      new Promise<void>((resolve) => child.on('message', (message) => message === 'ready' && resolve())),
+      run.exited.then((how) => Promise.reject(new Error(`it exited (${how}) before it was ready`))),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not ready within ${timeoutMs / 1000} s`)), timeoutMs))),
+    ]);
+    return run;
+  } catch (error) {
+    await run.stop();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+interface SpawnedApp {
+  run: ProcessRun;
+  child: ChildProcess;
+}
+
+function spawnApp(app: 'worker' | 'api', env: NodeJS.ProcessEnv): SpawnedApp {
   const child = spawn(process.execPath, ['--enable-source-maps', '--import', exitWithSupervisor, join(root, `dist/apps/${app}/src/main.js`)], {
     env,
     // The IPC channel tells the app when this supervisor is gone (see exit-with-supervisor).
@@ -251,10 +274,11 @@ function spawnApp(app: 'worker' | 'api', env: NodeJS.ProcessEnv): ProcessRun {
     // Own process group: Ctrl-C reaches only this supervisor, which stops the apps in order.
     detached: true,
   });
-  return childProcessRun(child, [
+  const run = childProcessRun(child, [
     { signal: 'SIGTERM', waitMs: 5_000 },
     { signal: 'SIGKILL', waitMs: 1_000 },
   ]);
+  return { run, child };
 }
 
 async function seedDemo(url: string, password: string): Promise<boolean> {

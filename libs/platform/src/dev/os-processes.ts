@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * Whether the process still runs. A zombie counts as gone: it no longer holds ports or files,
@@ -14,7 +14,10 @@ export function isProcessAlive(pid: number): boolean {
   try {
     // The state follows the command name, which is in parentheses and may itself contain spaces.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+    if (stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z') return true;
+    // A multi-threaded program's first thread turns zombie before the others have finished
+    // exiting, and they still hold its sockets: gone only once it is the last one left.
+    return readdirSync(`/proc/${pid}/task`).length > 1;
   } catch {
     // No /proc (macOS): signal 0 is all we can tell.
     return true;
