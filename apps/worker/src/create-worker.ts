@@ -7,6 +7,7 @@ import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { encryptedDataConverter } from '../../../libs/platform/src/temporal.js';
 import { breachflowActivities } from './activities.js';
+import { RepeatedLogThrottle, repeatKey } from './repeated-log-throttle.js';
 import { WorkerModule } from './worker.module.js';
 
 /** The workflows entry: TypeScript source under tests, compiled JavaScript in a build. */
@@ -32,13 +33,20 @@ function installRuntimeLogger(config: AppConfig): void {
   runtimeInstalled = true;
   const log = createLogger(config.LOG_LEVEL, 'breachflow-worker');
   const sdkLevel: LogLevel = config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? 'DEBUG' : 'WARN';
+  const throttle = new RepeatedLogThrottle();
   try {
     Runtime.install({
       logger: new DefaultLogger(sdkLevel, (entry) => {
         const level = entry.level === 'TRACE' ? 'trace' : (entry.level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
+        let repeated = {};
+        if (level === 'warn' || level === 'error') {
+          const admitted = throttle.admit(repeatKey(level, entry.message));
+          if (!admitted) return;
+          if (admitted.dropped) repeated = { repeatsNotLogged: admitted.dropped };
+        }
         // pino serialises an Error only under `err`; elsewhere it would print as {}.
         const { error, ...meta } = (entry.meta ?? {}) as { error?: unknown };
-        log[level]({ sdk: meta, ...(error ? { err: error } : {}) }, entry.message);
+        log[level]({ sdk: meta, ...repeated, ...(error ? { err: error } : {}) }, entry.message);
       }),
       telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: sdkLevel }), forward: {} } },
     });

@@ -26,6 +26,8 @@ await ensureDigestSchedule(config).then(
   (error: Error) => log.warn({ err: error }, 'daily digest schedule could not be created'),
 );
 log.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, namespace: config.TEMPORAL_NAMESPACE }, 'worker running');
+// `npm start`'s supervisor counts a restarted worker as back only once it is connected and polling.
+process.send?.('ready');
 try {
   await worker.run();
 } finally {

