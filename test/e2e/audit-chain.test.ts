@@ -212,6 +212,49 @@ describe('the audit trail', () => {
     expect((await auditVerify('--witness', witness)).code).toBe(0);
   }, 30_000);
 
+  it('verifies events written before the seal by their hash chain, and the first sealed event links to them', async () => {
+    // The trail as the migration left an older database: the first events hash-only, the later ones sealed from there on.
+    const firstSealed = (await append('test.first-sealed')).seq;
+    await append('test.sealed-after');
+    const saved = await eventsFrom('1');
+    const seal = system.app.get(AuditSeal);
+    await asOwner(async (manager) => {
+      await manager.query('UPDATE audit_events SET mac = NULL WHERE seq < $1', [firstSealed]);
+      let previous = (await manager.query('SELECT hash FROM audit_events WHERE seq = $1', [String(BigInt(firstSealed) - 1n)]))[0].hash as string;
+      for (const event of await eventsFrom(firstSealed)) {
+        previous = seal.seal(previous, event);
+        await manager.query('UPDATE audit_events SET mac = $1 WHERE seq = $2', [previous, event.seq]);
+      }
+    });
+    // Done to a trail already verified, stripping the seals is itself caught by the last checkpoint.
+    expect((await auditVerify()).stdout).toContain(`audit trail broken at event ${BigInt(firstSealed) - 1n} (edited)`);
+    const checkpoints = await owner.query('SELECT seq, mac, seal, recorded_at FROM audit_checkpoints');
+    await asOwner((manager) => manager.query('DELETE FROM audit_checkpoints').then(() => undefined));
+    expect((await auditVerify()).stdout).toContain(`sealed from event ${firstSealed} on (before it: hash chain only)`);
+
+    // A hash-only event edited and rehashed breaks the first seal, which covers the last hash before it.
+    await asOwner(async (manager) => {
+      await manager.query("UPDATE audit_events SET actor = 'someone-else' WHERE seq = 2");
+      await rehashFrom(manager, '2');
+    });
+    expect((await auditVerify()).stdout).toContain(`audit trail broken at event ${firstSealed} (edited)`);
+    // A sealed event stripped of its seal, to pass as one from before the seal, is named.
+    await asOwner(async (manager) => {
+      await manager.query('UPDATE audit_events SET actor = $1 WHERE seq = 2', [saved.find((event) => event.seq === '2')!.actor]);
+      await rehashFrom(manager, '2');
+      await manager.query('UPDATE audit_events SET mac = NULL WHERE seq = $1', [String(BigInt(firstSealed) + 1n)]);
+    });
+    const stripped = await auditVerify();
+    expect(stripped).toMatchObject({ code: 1, stdout: expect.stringContaining(`audit trail broken at event ${BigInt(firstSealed) + 1n} (edited): event ${BigInt(firstSealed) + 1n} carries no seal`) });
+    await asOwner(async (manager) => {
+      await manager.query('DELETE FROM audit_checkpoints');
+      for (const checkpoint of checkpoints) {
+        await manager.query('INSERT INTO audit_checkpoints (seq, mac, seal, recorded_at) VALUES ($1, $2, $3, $4)', [checkpoint.seq, checkpoint.mac, checkpoint.seal, checkpoint.recorded_at]);
+      }
+    });
+    await restoreFrom('1', saved);
+  }, 30_000);
+
   it('ignores a checkpoint planted without the key', async () => {
     await system.dataSource.query("INSERT INTO audit_checkpoints (seq, mac, seal, recorded_at) VALUES (999999999, $1, $1, now())", ['0'.repeat(64)]);
     expect((await auditVerify()).code).toBe(0);
