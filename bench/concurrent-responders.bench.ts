@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { createOrganisationWithUsers } from '../libs/persistence/src/seed/organisation-with-users.js';
+import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
 import { loadConfig } from '../libs/platform/src/config.js';
 import type { Benchmark, BenchmarkResult } from './registry.js';
 import { progress, startServices } from './support/services.js';
@@ -49,7 +50,7 @@ async function run(): Promise<BenchmarkResult> {
     await app.listen(0, '127.0.0.1');
     const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const dataSource = app.get(DataSource);
-    const org = await createOrganisationWithUsers(dataSource, { name: 'Responders', emailDomain: 'responders.bench', password: PASSWORD });
+    const org = await createOrganisationWithUsers(dataSource, { name: 'Responders', emailDomain: 'responders.bench', password: PASSWORD, auditSeal: app.get(AuditSeal) });
     const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: org.users.responder.email, password: PASSWORD }) });
     const token = ((await login.json()) as { accessToken: string }).accessToken;
 

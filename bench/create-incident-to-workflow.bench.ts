@@ -15,6 +15,7 @@ import { OpenIncident } from '../libs/application/src/incidents/open-incident.js
 import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../libs/application/src/ports/incident-workflows.js';
 import { createWorker, type RunningWorker } from '../apps/worker/src/create-worker.js';
 import { createOrganisationWithUsers } from '../libs/persistence/src/seed/organisation-with-users.js';
+import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
 import { loadConfig, type AppConfig } from '../libs/platform/src/config.js';
 import { encryptedDataConverter, incidentReferenceAttribute, organisationIdAttribute } from '../libs/platform/src/temporal.js';
 import { incidentStateQuery, type IncidentWorkflowInput } from '../workflows/messages.js';
@@ -195,7 +196,7 @@ async function run(): Promise<BenchmarkResult> {
     const { baseUrl, client, encryptedClient, emptyWorker, config } = sut;
     const dataSource = sut.app.get(DataSource);
     const domain = `${randomBytes(6).toString('hex')}.bench`;
-    const { organisationId } = await createOrganisationWithUsers(dataSource, { name: 'Benchmark Region', emailDomain: domain, password: PASSWORD });
+    const { organisationId } = await createOrganisationWithUsers(dataSource, { name: 'Benchmark Region', emailDomain: domain, password: PASSWORD, auditSeal: AuditSeal.fromConfig(config) });
     const token = await login(baseUrl, `responder@${domain}`);
     const probe = new Probe<Mark>();
 

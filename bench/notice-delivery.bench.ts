@@ -12,6 +12,7 @@ import nodemailer from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { createOrganisationWithUsers } from '../libs/persistence/src/seed/organisation-with-users.js';
+import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
 import { loadConfig, type AppConfig } from '../libs/platform/src/config.js';
 import type { Benchmark, BenchmarkResult } from './registry.js';
 import { startCountingSink, type CountingSink } from './support/counting-smtp-sink.js';
@@ -99,7 +100,7 @@ export const benchmark: Benchmark = {
       await app.listen(0, '127.0.0.1');
       const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 
-      const org = await createOrganisationWithUsers(app.get(DataSource), { name: 'Bench', emailDomain: 'bench.example', password: PASSWORD });
+      const org = await createOrganisationWithUsers(app.get(DataSource), { name: 'Bench', emailDomain: 'bench.example', password: PASSWORD, auditSeal: app.get(AuditSeal) });
       const login = async (role: 'responder' | 'dpo') => (await api(baseUrl, '', 'POST', '/api/auth/login', { email: org.users[role].email, password: PASSWORD })).accessToken as string;
       const responder = await login('responder');
       const dpo = await login('dpo');

@@ -15,6 +15,7 @@ import { createApiApp } from '../apps/api/src/create-api-app.js';
 import { assessRisk } from '../libs/domain/src/risk/assess-risk.js';
 import { validateRiskFacts, type RiskFacts } from '../libs/domain/src/risk/risk-facts.js';
 import { createOrganisationWithUsers } from '../libs/persistence/src/seed/organisation-with-users.js';
+import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
 import { loadConfig } from '../libs/platform/src/config.js';
 import type { Benchmark, BenchmarkResult } from './registry.js';
 import { publishedCaseFacts } from './support/published-cases.js';
@@ -233,7 +234,7 @@ async function startSut(services: BenchServices): Promise<Sut> {
     (app.get(JwtService) as unknown as { options: { secret?: unknown } }).options.secret = createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
   }
   const domain = `${randomBytes(6).toString('hex')}.bench`;
-  await createOrganisationWithUsers(app.get(DataSource), { name: 'Benchmark Region', emailDomain: domain, password: PASSWORD });
+  await createOrganisationWithUsers(app.get(DataSource), { name: 'Benchmark Region', emailDomain: domain, password: PASSWORD, auditSeal: app.get(AuditSeal) });
   const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

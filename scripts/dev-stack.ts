@@ -8,14 +8,16 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { demoEmail, seedDemoOrganisation } from '../libs/persistence/src/seed/demo-organisation.js';
+import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
 import { createDataSource, runMigrations } from '../libs/persistence/src/data-source.js';
+import { enableRuntimeLogin, RUNTIME_ROLE } from '../libs/persistence/src/runtime-role.js';
 import { ROLES } from '../libs/domain/src/roles.js';
 import { childProcessRun } from '../libs/platform/src/dev/child-process-run.js';
+import { localSecrets } from '../libs/platform/src/dev/local-secrets.js';
 import { assertPortFree } from '../libs/platform/src/dev/ports.js';
 import { stopStalePostgres } from '../libs/platform/src/dev/stale-postgres.js';
 import { stopStaleTemporalDevServer } from '../libs/platform/src/dev/stale-temporal-dev-server.js';
@@ -65,15 +67,6 @@ function portFromEnv(name: string, fallback: number): number {
   return port;
 }
 
-/** Secrets for a developer machine: generated once, kept in the data directory so tokens and history stay readable. */
-function localSecrets(): { jwtSecret: string; payloadKey: string } {
-  const path = join(dataDir, 'secrets.json');
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
-  const secrets = { jwtSecret: randomBytes(48).toString('base64url'), payloadKey: randomBytes(32).toString('base64') };
-  writeFileSync(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  return secrets;
-}
-
 /**
  * Polls the API's health until it reports healthy, or with `anyAnswer` until it answers at all:
  * an API that says Temporal is down is still up (it is restarted, not Temporal).
@@ -100,7 +93,7 @@ async function main(): Promise<void> {
   const pgPort = portFromEnv('BREACHFLOW_PG_PORT', 54329);
   const temporalPort = portFromEnv('BREACHFLOW_TEMPORAL_PORT', 7243);
   const temporalUiPort = portFromEnv('BREACHFLOW_TEMPORAL_UI_PORT', 8243);
-  const secrets = localSecrets();
+  const secrets = localSecrets(dataDir);
   // In stop order: the apps first (they still write while stopping), then the servers.
   const apps: SupervisedProcess[] = [];
   const servers: SupervisedProcess[] = [];
@@ -132,6 +125,8 @@ async function main(): Promise<void> {
   try {
     await assertPortFree(apiPort, 'the API', 'PORT');
     let databaseUrl = process.env.DATABASE_URL;
+    // Migrations run as the owner; the apps as the runtime role, which may only append to the audit trail.
+    let migrationDatabaseUrl = process.env.MIGRATION_DATABASE_URL ?? databaseUrl;
     if (!databaseUrl) {
       const pgDataDir = join(dataDir, 'postgres');
       const stale = await stopStalePostgres(pgDataDir);
@@ -139,7 +134,7 @@ async function main(): Promise<void> {
       await assertPortFree(pgPort, 'the embedded PostgreSQL', 'BREACHFLOW_PG_PORT');
       say(`starting embedded PostgreSQL on 127.0.0.1:${pgPort} (data in ${shown(pgDataDir)})`);
       const { startEmbeddedDatabase } = await embeddedDatabase();
-      databaseUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/breachflow`;
+      migrationDatabaseUrl = `postgres://postgres:postgres@127.0.0.1:${pgPort}/breachflow`;
       const postgres = supervise('the embedded PostgreSQL', () => startEmbeddedDatabase({ dataDir: pgDataDir, port: pgPort, database: 'breachflow' }));
       servers.push(postgres);
       await postgres.start();
@@ -183,13 +178,19 @@ async function main(): Promise<void> {
       say(`e-mail goes to a local sink on ${mailSink.url} (messages in ${shown(join(dataDir, 'mail'))}; addresses under .invalid bounce with 550)`);
     }
 
+    const applied = await runMigrations(migrationDatabaseUrl!);
+    say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+    databaseUrl ??= await enableRuntimeLogin(migrationDatabaseUrl!, secrets.databasePassword);
+
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       PORT: String(apiPort),
       DATABASE_URL: databaseUrl,
+      MIGRATION_DATABASE_URL: migrationDatabaseUrl,
       TEMPORAL_ADDRESS: temporalAddress,
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
       PAYLOAD_ENCRYPTION_KEY: process.env.PAYLOAD_ENCRYPTION_KEY ?? secrets.payloadKey,
+      AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? secrets.auditHmacKey,
       SMTP_URL: process.env.SMTP_URL ?? mailSink!.url,
       ...(mailSink ? { MAIL_SINK_DIR: join(dataDir, 'mail') } : {}),
       // Without a provider, text messages (Art. 34 notices by SMS) are written to .data/sms.
@@ -198,9 +199,7 @@ async function main(): Promise<void> {
     };
     const config = loadConfig(env);
 
-    const applied = await runMigrations(config.DATABASE_URL);
-    say(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
-    const seeded = config.NODE_ENV === 'production' ? undefined : await seedDemo(config.DATABASE_URL, config.DEMO_PASSWORD);
+    const seeded = config.NODE_ENV === 'production' ? undefined : await seedDemo(config.DATABASE_URL, config.DEMO_PASSWORD, AuditSeal.fromConfig(config));
 
     const apiUrl = `http://localhost:${apiPort}`;
     const worker = supervise('the worker', () => readyWhenItSaysSo(spawnApp('worker', env), 120_000));
@@ -227,7 +226,7 @@ async function main(): Promise<void> {
       `  Temporal Web UI  ${temporalUiUrl ?? '(external Temporal: see its own UI)'}`,
       `  Mail             ${mailSink ? `${apiUrl}/dev/mail (local sink, development only)` : 'SMTP_URL'}`,
       `  SMS              ${env.SMS_SINK_DIR ? `${env.SMS_SINK_DIR} (local sink, one JSON file per message)` : 'SMS_PROVIDER_URL'}`,
-      `  PostgreSQL       ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, 127.0.0.1:${pgPort}`}`,
+      `  PostgreSQL       ${process.env.DATABASE_URL ? 'DATABASE_URL' : `embedded, 127.0.0.1:${pgPort} (the apps as ${RUNTIME_ROLE}, which may only append to the audit trail)`}`,
     ];
     if (seeded) {
       lines.push(`  Demo users (password: ${process.env.DEMO_PASSWORD ? '$DEMO_PASSWORD' : config.DEMO_PASSWORD})`);
@@ -282,10 +281,10 @@ function spawnApp(app: 'worker' | 'api', env: NodeJS.ProcessEnv): SpawnedApp {
   return { run, child };
 }
 
-async function seedDemo(url: string, password: string): Promise<boolean> {
+async function seedDemo(url: string, password: string, auditSeal: AuditSeal): Promise<boolean> {
   const dataSource = await createDataSource(url, { poolSize: 1 }).initialize();
   try {
-    const { created } = await seedDemoOrganisation(dataSource, password);
+    const { created } = await seedDemoOrganisation(dataSource, password, auditSeal);
     if (created) say('seeded the demo organisation');
     return true;
   } finally {

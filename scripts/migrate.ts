@@ -1,10 +1,11 @@
 /**
  * The migration runner of a deployment (`node dist/scripts/migrate.js`, the `migrate` service
- * of docker-compose.yml, `npm run migration:run`): applies the pending migrations to
- * DATABASE_URL, prints their names and exits. It needs nothing but DATABASE_URL, so it can run
- * before the secrets of the API and the worker are in place.
+ * of docker-compose.yml, `npm run migration:run`): applies the pending migrations as the
+ * database's owner, MIGRATION_DATABASE_URL (DATABASE_URL when absent: development), prints their
+ * names and exits. It needs nothing but that URL, so it can run before the secrets of the API and
+ * the worker are in place.
  *
- * Exit codes: 0 applied (or nothing to apply), 78 (EX_CONFIG) DATABASE_URL missing or
+ * Exit codes: 0 applied (or nothing to apply), 78 (EX_CONFIG) the URL missing or
  * malformed, 1 the migrations failed (each runs in its own transaction: a failed one leaves
  * the schema at the last migration that succeeded).
  */
@@ -29,10 +30,11 @@ function databaseUrlProblem(value: string | undefined): string | undefined {
 }
 
 async function main(): Promise<number> {
-  const url = process.env.DATABASE_URL;
+  const name = process.env.MIGRATION_DATABASE_URL !== undefined ? 'MIGRATION_DATABASE_URL' : 'DATABASE_URL';
+  const url = process.env[name];
   const problem = databaseUrlProblem(url);
   if (problem !== undefined) {
-    say(`Invalid configuration:\n  DATABASE_URL: ${problem}`);
+    say(`Invalid configuration:\n  ${name}: ${problem}`);
     return EX_CONFIG;
   }
   try {

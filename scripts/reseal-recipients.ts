@@ -4,6 +4,7 @@
  */
 import 'reflect-metadata';
 import { resealRecipients } from '../libs/application/src/notices/reseal-recipients.js';
+import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
 import { CaseFile } from '../libs/persistence/src/case-file.js';
 import { createDataSource } from '../libs/persistence/src/data-source.js';
 import { loadConfigOrExit } from '../libs/platform/src/config.js';
@@ -14,7 +15,7 @@ const dataSource = createDataSource(config.DATABASE_URL, { applicationName: 'bre
 await dataSource.initialize();
 try {
   const cipher = RecipientCipher.fromConfig(config);
-  const resealed = await resealRecipients(new CaseFile(dataSource), cipher);
+  const resealed = await resealRecipients(new CaseFile(dataSource, AuditSeal.fromConfig(config)), cipher);
   console.error(`[breachflow-reseal] ${resealed} recipient(s) re-sealed with key ${cipher.currentKeyId}`);
 } finally {
   await dataSource.destroy();

@@ -155,6 +155,18 @@ export interface OrganisationDigestResult {
   refused: number;
 }
 
+/** The daily verification of the audit trail: event numbers and counts only, never an event's content. */
+export type AuditTrailCheck =
+  | { intact: true; events: number }
+  | {
+      intact: false;
+      /** The first bad event. */
+      seq: string;
+      problem: 'edited' | 'inserted' | 'deleted' | 'tail-truncated';
+      /** DPOs told (now or by an earlier run that found the same). */
+      alerted: number;
+    };
+
 export interface ClockActivities {
   recordClock(input: RecordClockInput): Promise<void>;
   /** False when the reminder had already been recorded (a retry or a replay). */
@@ -191,6 +203,8 @@ export interface DigestActivities {
   sendOrganisationDigest(input: OrganisationDigestInput): Promise<OrganisationDigestResult>;
   /** Purges recipients' contact details whose retention has passed; returns how many. */
   purgeExpiredRecipients(input: { at: string }): Promise<number>;
+  /** Verifies the audit trail and records a checkpoint; a broken trail is reported to the DPOs, once per finding. */
+  verifyAuditTrail(input: { at: string }): Promise<AuditTrailCheck>;
 }
 
 /** Every activity the worker registers, by name. */

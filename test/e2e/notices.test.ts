@@ -246,7 +246,7 @@ describe('a recipient address as a canary', () => {
     }
 
     // Once the notices are done and the retention has passed, the contact details are purged; the deliveries stay provable.
-    const purged = await new CaseFile(system.dataSource).read.recipients.purgeExpired(new Date(Date.now() + 91 * 86_400_000), 90);
+    const purged = await system.app.get(CaseFile).read.recipients.purgeExpired(new Date(Date.now() + 91 * 86_400_000), 90);
     expect(purged).toBeGreaterThanOrEqual(1);
     const listed = (await api('GET', `/api/incidents/${incidentId}/recipients`, 'viewer')).body.items;
     expect(listed).toEqual([expect.objectContaining({ purged: true, masked: expect.objectContaining({ email: 'c***@c***.example' }) })]);

@@ -192,7 +192,7 @@ describe('Lex Maria, NIS2 and the IMY notification on one incident', () => {
     ]);
     // The daily digest lists each stage still owed, and no stage already filed.
     const open = await eventually(async () => {
-      const clocks = (await new CaseFile(system.dataSource).read.clocks.openClocks(org.organisationId, FILING_TRACKS)).filter((clock) => clock.incidentId === incidentId).map((clock) => clock.kind);
+      const clocks = (await system.app.get(CaseFile).read.clocks.openClocks(org.organisationId, FILING_TRACKS)).filter((clock) => clock.incidentId === incidentId).map((clock) => clock.kind);
       return clocks.includes('nis2:final') ? clocks : undefined;
     });
     expect(open.sort()).toEqual(['gdpr-art33', 'nis2:final']);

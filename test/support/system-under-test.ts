@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { AuditSeal } from '../../libs/persistence/src/audit/audit-seal.js';
 import { createWorker, type RunningWorker } from '../../apps/worker/src/create-worker.js';
 import type { Role } from '../../libs/domain/src/roles.js';
 import type { AppConfig } from '../../libs/platform/src/config.js';
@@ -48,6 +49,12 @@ export class SystemUnderTest {
     return this.app.get(DataSource);
   }
 
+  /** The running worker's application context, for calling an activity's use-case directly. */
+  get workerContext(): RunningWorker['context'] {
+    if (!this.worker) throw new Error('no worker is running');
+    return this.worker.running.context;
+  }
+
   async startWorker(): Promise<void> {
     const running = await createWorker(this.config);
     this.worker = { running, done: running.worker.run() };
@@ -75,6 +82,7 @@ export class SystemUnderTest {
       name,
       emailDomain: `${randomBytes(6).toString('hex')}.test`,
       password: TEST_PASSWORD,
+      auditSeal: this.app.get(AuditSeal),
     });
   }
 

@@ -5,16 +5,18 @@ import { services } from './services.js';
 
 /** A complete configuration on the shared test services, with its own task queue so test files never share workers. */
 export function testConfig(overrides: Partial<Record<keyof AppConfig, string>> = {}): AppConfig {
-  const { databaseUrl, temporalAddress } = services();
+  const { databaseUrl, ownerDatabaseUrl, temporalAddress, auditHmacKey } = services();
   return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PORT: '0',
     DATABASE_URL: databaseUrl,
+    MIGRATION_DATABASE_URL: ownerDatabaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_TASK_QUEUE: `test-${randomBytes(6).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    AUDIT_HMAC_KEY: auditHmacKey,
     ...overrides,
   });
 }

@@ -22,6 +22,7 @@ describe('the daily digest', () => {
     const [healthy, broken, another] = [randomUUID(), randomUUID(), randomUUID()];
     const attempts = new Map<string, number>();
     const purged: string[] = [];
+    const verified: string[] = [];
     const activities = {
       async listDigestOrganisations() {
         return [healthy, broken, another];
@@ -35,17 +36,40 @@ describe('the daily digest', () => {
         purged.push(input.at);
         return 0;
       },
+      async verifyAuditTrail(input: { at: string }) {
+        verified.push(input.at);
+        return { intact: false as const, seq: '42', problem: 'edited' as const, alerted: 1 };
+      },
     };
     const taskQueue = `digest-${randomUUID()}`;
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
     const outcome = await worker.runUntil(
       env.client.workflow.execute<() => Promise<DailyDigestOutcome>>('dailyDigestWorkflow', { taskQueue, workflowId: `daily-digest-${randomUUID()}`, args: [] }),
     );
-    expect(outcome).toEqual({ sent: 4, refused: 1, failedOrganisations: [broken] });
+    expect(outcome).toEqual({ sent: 4, refused: 1, failedOrganisations: [broken], auditTrail: { intact: false, seq: '42', problem: 'edited', alerted: 1 } });
     // Each healthy organisation's digest went out once; the broken one was retried to its limit, not forever.
     expect(attempts.get(healthy)).toBe(1);
     expect(attempts.get(another)).toBe(1);
     expect(attempts.get(broken)).toBe(11);
     expect(purged).toHaveLength(1);
+    // The audit trail is verified once a day, at the schedule's time.
+    expect(verified).toEqual(purged);
+  }, 60_000);
+
+  it('sends the digests even when the audit trail cannot be read today', async () => {
+    const activities = {
+      listDigestOrganisations: async () => [randomUUID()],
+      sendOrganisationDigest: async () => ({ sent: 1, refused: 0 }),
+      purgeExpiredRecipients: async () => 0,
+      verifyAuditTrail: async (): Promise<never> => {
+        throw new Error('connection refused');
+      },
+    };
+    const taskQueue = `digest-${randomUUID()}`;
+    const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities });
+    const outcome = await worker.runUntil(
+      env.client.workflow.execute<() => Promise<DailyDigestOutcome>>('dailyDigestWorkflow', { taskQueue, workflowId: `daily-digest-${randomUUID()}`, args: [] }),
+    );
+    expect(outcome).toEqual({ sent: 1, refused: 0, failedOrganisations: [] });
   }, 60_000);
 });

@@ -13,11 +13,12 @@ import { SendOrganisationDigest } from '../../../libs/application/src/notificati
 import { PersonalDelivery } from '../../../libs/application/src/notifications/personal-delivery.js';
 import { RefusedAddressAlert } from '../../../libs/application/src/notifications/refused-address-alert.js';
 import { StaffMailing } from '../../../libs/application/src/notifications/staff-mailing.js';
+import { ScheduledAuditVerification } from '../../../libs/application/src/audit/scheduled-audit-verification.js';
 import type { BreachflowActivities } from '../../../workflows/activity-contracts.js';
 import { nonRetryableWhenPermanent } from './permanent-failure.js';
 
 /** The use-cases the worker's activities call. */
-export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, SendOrganisationDigest, PersonalDelivery, RefusedAddressAlert, StaffMailing, RecordScreening, NoticeDelivery, PurgeRecipients];
+export const ACTIVITY_USE_CASES = [RecordClocks, RenderFilingDraft, RecordFilingProgress, RecordClosed, NotifyTrack, SendDailyDigests, SendOrganisationDigest, PersonalDelivery, RefusedAddressAlert, StaffMailing, RecordScreening, NoticeDelivery, PurgeRecipients, ScheduledAuditVerification];
 
 /**
  * Every activity the workflows may call, by name, each a thin adapter to its use-case; the type
@@ -34,6 +35,7 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
   const screenings = context.get(RecordScreening);
   const noticeDelivery = context.get(NoticeDelivery);
   const purge = context.get(PurgeRecipients);
+  const auditVerification = context.get(ScheduledAuditVerification);
   return {
     recordClock: (input) => clocks.clock(input),
     recordReminderFired: (input) => clocks.reminderFired(input),
@@ -55,5 +57,6 @@ export function breachflowActivities(context: INestApplicationContext): Breachfl
     deliverBatch: (input) => noticeDelivery.deliverBatch(input, () => Context.current().heartbeat()),
     recordNoticeStatus: (input) => noticeDelivery.recordStatus(input),
     purgeExpiredRecipients: (input) => purge.execute(input),
+    verifyAuditTrail: (input) => auditVerification.execute(input, Context.current().info.attempt),
   };
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AuditSeal } from './audit/audit-seal.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { ClockRepository } from './repositories/clock.repository.js';
 import { FactsVersionRepository } from './repositories/facts-version.repository.js';
@@ -35,8 +36,8 @@ export class Repositories {
   readonly trackExceptions: TrackExceptionRepository;
   readonly outbox: WorkflowOutboxRepository;
 
-  constructor(manager: EntityManager) {
-    this.audit = new AuditRepository(manager);
+  constructor(manager: EntityManager, auditSeal: AuditSeal) {
+    this.audit = new AuditRepository(manager, auditSeal);
     this.clocks = new ClockRepository(manager);
     this.facts = new FactsVersionRepository(manager);
     this.filings = new FilingRepository(manager);
@@ -62,12 +63,15 @@ export class Repositories {
 export class CaseFile {
   readonly read: Repositories;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.read = new Repositories(dataSource.manager);
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auditSeal: AuditSeal,
+  ) {
+    this.read = new Repositories(dataSource.manager, auditSeal);
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new Repositories(manager)));
+    return this.dataSource.transaction((manager) => work(new Repositories(manager, this.auditSeal)));
   }
 
   /** Whether the database answers (for health checks). */

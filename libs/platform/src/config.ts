@@ -8,7 +8,10 @@ const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The runtime role's connection (API, worker, audit:verify): in a deployment a role that may only append to the audit trail. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+  /** The owning role's connection, for migrations only; DATABASE_URL when absent (development). */
+  MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('breachflow'),
@@ -23,6 +26,12 @@ const configSchema = z.object({
     .optional(),
   /** The key of the recipients' identity hash (base64, 32 bytes); derived from the payload key when absent. Never rotate it. */
   RECIPIENT_HASH_KEY: base64Key.optional(),
+  /**
+   * The key of the audit trail's HMAC chain (base64, 32 bytes). It never enters the database, so
+   * whoever owns the database cannot re-seal an edited trail. Required in production; in
+   * development and tests derived from the payload key when absent.
+   */
+  AUDIT_HMAC_KEY: base64Key.optional(),
   /** Days after the Art. 34 track is complete before recipients' contact details are purged. */
   RECIPIENT_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   /** Messages per second a notice is sent at, unless the send request says otherwise. */
@@ -50,6 +59,11 @@ const configSchema = z.object({
   STAFF_MAIL_DEFERRED_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(10),
   /** The language of reminders, escalations and digests. */
   DEFAULT_LANGUAGE: z.enum(['sv', 'en']).default('sv'),
+}).superRefine((config, context) => {
+  // A derived key would put the audit trail's integrity in the hands of whoever holds the payload key.
+  if (config.NODE_ENV === 'production' && config.AUDIT_HMAC_KEY === undefined) {
+    context.addIssue({ code: 'custom', path: ['AUDIT_HMAC_KEY'], message: 'is required in production' });
+  }
 });
 
 export type AppConfig = z.infer<typeof configSchema>;

@@ -50,6 +50,18 @@ export interface EmailRefusedModel {
   failure: string;
 }
 
+/** Tells the DPO that the audit trail failed its verification: the event's number and what happened, never its content. */
+export interface AuditTrailBrokenModel {
+  recipientName: string;
+  organisationName: string;
+  /** The first bad event's number. */
+  seq: string;
+  /** What happened to it, in the message's language (edited, inserted, deleted, the last events deleted). */
+  problem: string;
+  /** When the verification ran, in words. */
+  verifiedAt: string;
+}
+
 export interface EmailModels {
   reminder: ClockEmailModel;
   escalation: ClockEmailModel;
@@ -57,10 +69,11 @@ export interface EmailModels {
   'supplement-reminder': ClockEmailModel;
   digest: DigestEmailModel;
   'email-refused': EmailRefusedModel;
+  'audit-trail-broken': AuditTrailBrokenModel;
 }
 
 export type EmailName = keyof EmailModels;
-export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest', 'email-refused'];
+export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest', 'email-refused', 'audit-trail-broken'];
 
 /** One message for one recipient. */
 export interface RenderedEmail {

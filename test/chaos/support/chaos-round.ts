@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { AuditSeal } from '../../../libs/persistence/src/audit/audit-seal.js';
 import { createOrganisationWithUsers, type SeededOrganisation } from '../../../libs/persistence/src/seed/organisation-with-users.js';
 import { newIncidentBody } from '../../support/incident-bodies.js';
 import { recipientCsv } from '../../support/recipient-files.js';
@@ -184,7 +185,7 @@ export async function chaosRound(stack: ChaosStack, component: Component): Promi
 }
 
 async function prepare(stack: ChaosStack, client: PatientClient, tag: string): Promise<Prepared> {
-  const org = await createOrganisationWithUsers(stack.dataSource, { name: tag, emailDomain: `${tag}.test`, password: PASSWORD });
+  const org = await createOrganisationWithUsers(stack.dataSource, { name: tag, emailDomain: `${tag}.test`, password: PASSWORD, auditSeal: AuditSeal.fromConfig({ PAYLOAD_ENCRYPTION_KEY: stack.env.PAYLOAD_ENCRYPTION_KEY! }) });
   const login = async (role: 'responder' | 'approver' | 'dpo') => {
     const answer = await client.once('POST', '/api/auth/login', { body: { email: org.users[role].email, password: PASSWORD } });
     expectStatus(answer, 200, `login as ${role}`);

@@ -48,6 +48,7 @@ describe('configuration at start-up', () => {
       TEMPORAL_TASK_QUEUE: 'breachflow-eu',
       JWT_TTL_SECONDS: '3600',
       PAYLOAD_ENCRYPTION_KEY_ID: 'key-2026.11',
+      AUDIT_HMAC_KEY: randomBytes(32).toString('base64'),
     });
     expect(config).toMatchObject({
       NODE_ENV: 'production',
@@ -58,6 +59,12 @@ describe('configuration at start-up', () => {
       JWT_TTL_SECONDS: 3600,
       PAYLOAD_ENCRYPTION_KEY_ID: 'key-2026.11',
     });
+  });
+
+  it('requires the audit trail\'s HMAC key in production, and only there', () => {
+    expect(configError({ ...completeEnv(), NODE_ENV: 'production' }).message).toContain('AUDIT_HMAC_KEY: is required');
+    expect(loadConfig({ ...completeEnv(), NODE_ENV: 'development' }).AUDIT_HMAC_KEY).toBeUndefined();
+    expect(configError({ ...completeEnv(), AUDIT_HMAC_KEY: 'c2hvcnQ=' }).message).toContain('AUDIT_HMAC_KEY: must be 32 bytes');
   });
 
   it('ignores unrelated environment variables (PATH, HOME, …)', () => {

@@ -13,9 +13,9 @@ export interface AuditRecord {
   occurredAt: Date;
 }
 
-/** A row's hash covers its content and the previous row's hash: editing or removing any row breaks the chain. */
-export function auditHash(prevHash: string, record: AuditRecord): string {
-  const content = canonicalJson({
+/** What a row's hash and seal cover: every column but the chain's own, the sequence number included. */
+export function auditContent(record: AuditRecord): string {
+  return canonicalJson({
     seq: String(record.seq),
     organisationId: record.organisationId,
     incidentId: record.incidentId,
@@ -24,5 +24,13 @@ export function auditHash(prevHash: string, record: AuditRecord): string {
     detail: record.detail,
     occurredAt: record.occurredAt.toISOString(),
   });
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/**
+ * A row's hash covers its content and the previous row's hash: editing or removing any row breaks
+ * the chain, for anyone who cannot recompute it. Anyone can, so the seal (AuditSeal) is what holds
+ * against the database's owner; the hash chain stays for the events written before the seal.
+ */
+export function auditHash(prevHash: string, record: AuditRecord): string {
+  return createHash('sha256').update(prevHash).update('\n').update(auditContent(record)).digest('hex');
 }

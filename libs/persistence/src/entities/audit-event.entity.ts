@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** One row of the append-only, hash-chained audit log. */
+/** One row of the append-only audit log, hash-chained and (since the seal was introduced) HMAC-sealed. */
 @Entity({ name: 'audit_events' })
 export class AuditEvent {
   @PrimaryColumn('bigint') seq!: string;
@@ -13,4 +13,6 @@ export class AuditEvent {
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
   @Column('text', { name: 'prev_hash' }) prevHash!: string;
   @Column('text') hash!: string;
+  /** HMAC seal (AuditSeal); null only on events written before the seal was introduced. */
+  @Column('text', { nullable: true }) mac!: string | null;
 }

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ROLES, type Role } from '../../../domain/src/roles.js';
 import { hashPassword } from '../../../platform/src/password-hasher.js';
 import { appendAudit } from '../audit/audit-log.js';
+import type { AuditSeal } from '../audit/audit-seal.js';
 import { Organisation } from '../entities/organisation.entity.js';
 import { User } from '../entities/user.entity.js';
 
@@ -14,7 +15,7 @@ export interface SeededOrganisation {
 /** An organisation with one user per role, `<role>@<emailDomain>`, all with the same password. */
 export async function createOrganisationWithUsers(
   dataSource: DataSource,
-  options: { name: string; emailDomain: string; password: string },
+  options: { name: string; emailDomain: string; password: string; auditSeal: AuditSeal },
 ): Promise<SeededOrganisation> {
   const passwordHash = await hashPassword(options.password);
   const organisationId = randomUUID();
@@ -26,7 +27,7 @@ export async function createOrganisationWithUsers(
       await manager.insert(User, { ...user, organisationId, displayName: `${options.name} ${role}`, role, passwordHash });
       users[role] = user;
     }
-    await appendAudit(manager, { organisationId, actor: 'system', action: 'organisation.created', detail: { roles: [...ROLES] } });
+    await appendAudit(manager, options.auditSeal, { organisationId, actor: 'system', action: 'organisation.created', detail: { roles: [...ROLES] } });
   });
   return { organisationId, users };
 }
