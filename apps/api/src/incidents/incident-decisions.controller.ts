@@ -12,6 +12,8 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 
 const decisionSchema = { type: 'object', additionalProperties: false, properties: { comment: { type: 'string', minLength: 1, maxLength: 5_000, pattern: '\\S' } } } as const;
 const validateDecision = compileValidator<{ comment?: string }>(decisionSchema);
+const rejectionSchema = { ...decisionSchema, required: ['comment'] } as const;
+const validateRejection = compileValidator<{ comment: string }>(rejectionSchema);
 
 /**
  * The second approval of decisions that lower what is owed: a track "not required", a lowered
@@ -44,9 +46,9 @@ export class IncidentDecisionsController {
   @HttpCode(200)
   @Roles(...APPROVER_ROLES)
   @ApiOperation({ summary: 'Reject a proposed decision with a comment saying why: nothing changes (the track stays owed, the outcome stays)' })
-  @ApiBody({ schema: { ...decisionSchema, required: ['comment'] } as object })
+  @ApiBody({ schema: rejectionSchema as object })
   @Refuses(...WORKFLOW_STEP_REFUSALS)
   reject(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('decisionId', uuid) decisionId: string, @Body() body: unknown) {
-    return this.decisions.execute(user, id, decisionId, { type: 'reject', comment: validated(validateDecision, body ?? {}).comment });
+    return this.decisions.execute(user, id, decisionId, { type: 'reject', comment: validated(validateRejection, body ?? {}).comment });
   }
 }
