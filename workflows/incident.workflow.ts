@@ -51,6 +51,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
   const tracksTakeOverClock = patched('tracks-take-over-art33-clock');
   const processorOwesNoticeBeforeAssessment = patched('processor-notice-owed-before-assessment');
   const wakeForTracksOwedWhileStarting = patched('wake-for-tracks-owed-while-starting');
+  const notRequiredNeedsSecondPerson = patched('four-eyes-on-not-required');
   let factsVersion = input.factsVersion;
   let role: OrganisationRole = input.role ?? 'controller';
   let riskOutcome: RiskOutcome | null = input.outcome ?? null;
@@ -131,7 +132,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
   });
 
   const judgeNotRequired = (request: TrackNotRequiredRequest) => {
-    const refusal = refuseTrackNotRequired(picture(), request.track, request.reason, request.actor);
+    const refusal = refuseTrackNotRequired(picture(), request.track, request.reason, request.actor, { required: notRequiredNeedsSecondPerson, proposedBy: request.proposedBy });
     if (refusal) throw refusalFailure(refusal);
   };
   setHandler(

@@ -93,10 +93,12 @@ export interface CloseIncidentRequest {
 /** Closing needs every owed track filed or decided not required (the API checks the register first). */
 export const closeIncidentUpdate = defineUpdate<IncidentState, [CloseIncidentRequest]>('closeIncident');
 
+/** A "not required" decision a second person (`actor`) approved on the proposal of `proposedBy`. */
 export interface TrackNotRequiredRequest {
   track: string;
   reason: string;
   actor: Actor;
+  proposedBy?: string;
 }
 
 export interface ScreeningUpdateRequest {

@@ -172,7 +172,7 @@ describe('refusals a person can meet', () => {
     expect(byLetter).toMatchObject({ status: 422, body: { kind: 'unprocessable', errors: [{ field: 'channel' }] } });
   }, 60_000);
 
-  it('refuses a late filing without reasons for the delay (422), and records it with them', async () => {
+  it('refuses a late filing without reasons for the delay (422); the reasons are the approved draft\'s and recording cannot change them', async () => {
     const old = (h: number) => new Date(Date.now() - h * HOUR).toISOString();
     const incident = await incidentWithArt33Track({ occurredAt: old(200), discoveredAt: old(100), awareAt: old(80) });
     expect(incident.tracks.find((t: { kind: string }) => t.kind === 'gdpr-art33').status).toBe('overdue');
@@ -182,12 +182,64 @@ describe('refusals a person can meet', () => {
     const noReason = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'imy-e-service' });
     expect(noReason.status).toBe(422);
     expect(noReason.body.message).toMatch(/reasons for the delay/);
-    const withReason = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', {
+    const addedAtRecording = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', {
       filedAt: new Date().toISOString(),
       channel: 'imy-e-service',
-      delayReason: 'Awareness was established only when the supplier confirmed the exposure.',
+      delayReason: 'Reasons nobody approved, added while recording.',
     });
-    expect(withReason.body).toMatchObject({ status: 'filed', late: true });
+    expect(addedAtRecording).toMatchObject({ status: 422, body: { kind: 'unprocessable', errors: [{ field: 'delayReason' }] } });
+
+    const reasons = 'Awareness was established only when the supplier confirmed the exposure.';
+    const revised = await api('POST', `/api/filings/${draft.body.id}/render`, 'responder', { delayReason: reasons });
+    expect(revised.body).toMatchObject({ status: 'draft', revision: 2, delayReason: reasons });
+    await api('POST', `/api/filings/${draft.body.id}/submit`, 'responder', { revision: 2 });
+    expect((await api('POST', `/api/filings/${draft.body.id}/approve`, 'approver', { revision: 2 })).body.status).toBe('approved');
+    const swapped = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'imy-e-service', delayReason: 'A softer account, written later.' });
+    expect(swapped).toMatchObject({ status: 422, body: { errors: [{ field: 'delayReason' }] } });
+    const recorded = await api('POST', `/api/filings/${draft.body.id}/record`, 'responder', { filedAt: new Date().toISOString(), channel: 'imy-e-service' });
+    expect(recorded.body).toMatchObject({ status: 'filed', late: true, delayReason: reasons });
+  }, 60_000);
+
+  it("keeps a 'not required' decision by one person pending, the track owed, until another approver or the DPO approves it", async () => {
+    const incident = await incidentWithArt33Track();
+    const viewerProposes = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'viewer', { reason: 'Only synthetic test data was involved after all.' });
+    expect(viewerProposes.status).toBe(403);
+    const proposed = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'approver', { reason: 'Only synthetic test data was involved after all.' });
+    expect(proposed.status).toBe(200);
+    const art33 = (view: { tracks: Array<{ kind: string; status: string }> }) => view.tracks.find((t) => t.kind === 'gdpr-art33')!;
+    expect(art33(proposed.body).status).toBe('open');
+    expect(proposed.body.pendingDecisions).toEqual([
+      expect.objectContaining({ subject: 'track-not-required', track: 'gdpr-art33', proposedBy: org.users.approver.id, decision: null, reason: 'Only synthetic test data was involved after all.' }),
+    ]);
+    const decisionId = proposed.body.pendingDecisions[0].id;
+    const again = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'responder', { reason: 'Proposed a second time by someone else.' });
+    expect(again).toMatchObject({ status: 409, body: { kind: 'conflict' } });
+
+    const ownApproval = await api('POST', `/api/incidents/${incident.id}/decisions/${decisionId}/approve`, 'approver', {});
+    expect(ownApproval).toMatchObject({ status: 409, body: { kind: 'conflict', message: expect.stringMatching(/four-eyes/) } });
+    expect((await api('POST', `/api/incidents/${incident.id}/decisions/${decisionId}/approve`, 'responder', {})).status).toBe(403);
+    const stillOwed = (await api('GET', `/api/incidents/${incident.id}`, 'viewer')).body;
+    expect(art33(stillOwed).status).toBe('open');
+    expect(stillOwed.pendingDecisions).toHaveLength(1);
+
+    const noComment = await api('POST', `/api/incidents/${incident.id}/decisions/${decisionId}/reject`, 'dpo', {});
+    expect(noComment).toMatchObject({ status: 400, body: { errors: [{ field: 'comment' }] } });
+    const rejected = await api('POST', `/api/incidents/${incident.id}/decisions/${decisionId}/reject`, 'dpo', { comment: 'The export held real patients.' });
+    expect(rejected.body).toMatchObject({ decision: 'rejected', decidedBy: org.users.dpo.id });
+    const afterRejection = (await api('GET', `/api/incidents/${incident.id}`, 'viewer')).body;
+    expect(art33(afterRejection).status).toBe('open');
+    expect(afterRejection.pendingDecisions).toEqual([]);
+
+    const proposedByResponder = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'responder', { reason: 'Only synthetic test data was involved after all.' });
+    const approved = await api('POST', `/api/incidents/${incident.id}/decisions/${proposedByResponder.body.pendingDecisions[0].id}/approve`, 'dpo', {});
+    expect(approved.body).toMatchObject({ decision: 'approved', proposedBy: org.users.responder.id, decidedBy: org.users.dpo.id });
+    const settled = await eventually(async () => {
+      const view = (await api('GET', `/api/incidents/${incident.id}`, 'viewer')).body;
+      return art33(view).status === 'not-required' ? view : undefined;
+    });
+    expect(settled.pendingDecisions).toEqual([]);
+    const listed = (await api('GET', `/api/incidents/${incident.id}/decisions`, 'viewer')).body.items;
+    expect(listed.map((item: { decision: string }) => item.decision)).toEqual(['rejected', 'approved']);
   }, 60_000);
 
   it('refuses to close an incident with an incomplete register entry or an unsettled track, naming what is missing', async () => {
@@ -195,9 +247,10 @@ describe('refusals a person can meet', () => {
     const refused = await api('POST', `/api/incidents/${incident.id}/close`, 'dpo');
     expect(refused.status).toBe(409);
     expect(refused.body.missing).toEqual(expect.arrayContaining(['effects', 'remedial-action', 'track:gdpr-art33']));
-    const responderDecides = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'responder', { reason: 'Only test data was involved after all.' });
-    expect(responderDecides.status).toBe(403);
-    const decided = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'dpo', { reason: 'Only synthetic test data was involved after all.' });
+    const proposed = await api('POST', `/api/incidents/${incident.id}/tracks/gdpr-art33/not-required`, 'responder', { reason: 'Only synthetic test data was involved after all.' });
+    expect(proposed.status).toBe(200);
+    expect((await api('POST', `/api/incidents/${incident.id}/close`, 'dpo')).body.missing).toContain('track:gdpr-art33');
+    const decided = await api('POST', `/api/incidents/${incident.id}/decisions/${proposed.body.pendingDecisions[0].id}/approve`, 'dpo', {});
     expect(decided.status).toBe(200);
     await api('PATCH', `/api/incidents/${incident.id}/facts`, 'responder', { changes: { likelyConsequences: 'None: synthetic data.', measures: 'Configuration corrected.' } });
     const closed = await eventually(async () => {

@@ -16,12 +16,14 @@ let system: SystemUnderTest;
 let org: SeededOrganisation;
 let responder: string;
 let approver: string;
+let dpo: string;
 
 beforeAll(async () => {
   system = await SystemUnderTest.start();
   org = await system.organisation();
   responder = await system.login(org, 'responder');
   approver = await system.login(org, 'approver');
+  dpo = await system.login(org, 'dpo');
 }, 60_000);
 
 afterAll(async () => {
@@ -134,12 +136,48 @@ describe('overriding the outcome', () => {
     expect(history.body.items[0].overrides).toHaveLength(1);
   });
 
+  it('keeps a lowering pending, the outcome and the workflow unchanged, until another approver or the DPO approves it', async () => {
+    const incident = await createWith(highRiskFacts);
+    const justification = 'The recipients were our own staff under secrecy.';
+    const proposed = await system.request('POST', `/api/incidents/${incident.id}/assessment/override`, { token: approver, body: { outcome: 'risk', justification, factsVersion: 1 } });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.risk).toMatchObject({ outcome: 'high-risk', outcomeSource: 'model', override: null });
+    expect(proposed.body.pendingDecisions).toEqual([expect.objectContaining({ subject: 'risk-lowered', outcome: 'risk', factsVersion: 1, proposedBy: org.users.approver.id, decision: null })]);
+    const decisionId = proposed.body.pendingDecisions[0].id;
+    // Nothing is waiting in the outbox for the workflow: it acts on high risk until the approval.
+    const [{ count }] = await system.dataSource.query(`SELECT count(*)::int AS count FROM workflow_outbox WHERE incident_id = $1 AND kind = 'risk-outcome'`, [incident.id]);
+    expect(count).toBe(0);
+
+    const ownApproval = await system.request('POST', `/api/incidents/${incident.id}/decisions/${decisionId}/approve`, { token: approver, body: {} });
+    expect(ownApproval).toMatchObject({ status: 409, body: { kind: 'conflict', message: expect.stringMatching(/four-eyes/) } });
+    expect((await system.request('POST', `/api/incidents/${incident.id}/decisions/${decisionId}/approve`, { token: responder, body: {} })).status).toBe(403);
+    expect((await system.request('GET', `/api/incidents/${incident.id}`, { token: responder })).body.risk.outcome).toBe('high-risk');
+
+    const approved = await system.request('POST', `/api/incidents/${incident.id}/decisions/${decisionId}/approve`, { token: dpo, body: {} });
+    expect(approved.body).toMatchObject({ decision: 'approved', decidedBy: org.users.dpo.id });
+    const lowered = (await system.request('GET', `/api/incidents/${incident.id}`, { token: responder })).body;
+    expect(lowered.risk).toMatchObject({ outcome: 'risk', outcomeSource: 'override', override: { outcome: 'risk', justification } });
+    expect(lowered.tracks.find((t: { kind: string }) => t.kind === 'gdpr-art34')).toMatchObject({ impliedByCurrentOutcome: false });
+    expect(lowered.pendingDecisions).toEqual([]);
+  });
+
+  it('takes effect at once when it raises the outcome', async () => {
+    const incident = await createWith(riskFacts);
+    const raised = await system.request('POST', `/api/incidents/${incident.id}/assessment/override`, {
+      token: approver,
+      body: { outcome: 'high-risk', justification: 'Health data of children was among the records after all.' },
+    });
+    expect(raised.body.risk).toMatchObject({ outcome: 'high-risk', outcomeSource: 'override' });
+    expect(raised.body.pendingDecisions).toEqual([]);
+  });
+
   it('carries over to corrected facts with the same computed outcome, and lapses when the model changes its mind', async () => {
     const incident = await createWith(riskFacts);
-    await system.request('POST', `/api/incidents/${incident.id}/assessment/override`, {
+    const proposed = await system.request('POST', `/api/incidents/${incident.id}/assessment/override`, {
       token: approver,
       body: { outcome: 'no-risk', justification: 'Data was rebuilt from the paper originals within the day.' },
     });
+    await system.request('POST', `/api/incidents/${incident.id}/decisions/${proposed.body.pendingDecisions[0].id}/approve`, { token: dpo, body: {} });
     const retitled = await system.request('PATCH', `/api/incidents/${incident.id}/facts`, { token: responder, body: { changes: { title: 'Ransomware at the depot' } } });
     expect(retitled.body.risk).toMatchObject({ factsVersion: 2, outcome: 'no-risk', outcomeSource: 'override' });
 

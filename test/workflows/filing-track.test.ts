@@ -105,7 +105,7 @@ const refusal = (promise: Promise<unknown>) => promise.then(() => undefined, (e)
 async function approvedDraft(
   handle: Awaited<ReturnType<typeof env.client.workflow.start>>,
   kind: 'initial' | 'supplement' | 'early-warning' | 'notification' | 'final' = 'initial',
-  options: { supplementsToFollow?: string; completesReport?: boolean } = {},
+  options: { supplementsToFollow?: string; completesReport?: boolean; delayReason?: string } = {},
 ) {
   const filingId = randomUUID();
   await handle.executeUpdate(createDraftUpdate, { args: [{ filingId, kind, language: 'sv', actor: responder, ...options }] });
@@ -147,9 +147,9 @@ describe('the Art. 33 clock and its reminders', () => {
       const overdue = fake.notices.filter((n) => n.kind === 'overdue');
       expect(overdue.map((n) => n.reminderKey)).toEqual(['deadline', expect.stringMatching(/^overdue-/), expect.stringMatching(/^overdue-/), expect.stringMatching(/^overdue-/)]);
       expect(new Set(fake.notices.map((n) => `${n.kind}:${n.reminderKey}`)).size).toBe(fake.notices.length);
-      const filingId = await approvedDraft(handle);
+      const filingId = await approvedDraft(handle, 'initial', { delayReason: 'The forensic report arrived late.' });
       await handle.executeUpdate(recordFilingUpdate, {
-        args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', delayReason: 'The forensic report arrived late.', actor: responder }],
+        args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }],
       });
       const before = fake.notices.filter((n) => n.kind === 'overdue').length;
       await env.sleep(48 * HOUR);
@@ -179,15 +179,24 @@ describe('the Art. 33 clock and its reminders', () => {
   it('freezes lateness at the first filing: correcting awareAt afterwards cannot undo it', async () => {
     await withTrack({}, async ({ handle, start, fake }) => {
       await env.sleep(80 * HOUR);
-      const filingId = await approvedDraft(handle);
+      const withoutReasons = await approvedDraft(handle);
       const missingReason = await refusal(
-        handle.executeUpdate(recordFilingUpdate, { args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] }),
+        handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: withoutReasons, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] }),
       );
       expect(missingReason).toMatchObject({ type: 'breachflow.refusal.unprocessable', message: expect.stringMatching(/reasons for the delay/) });
-      await handle.executeUpdate(recordFilingUpdate, {
-        args: [{ filingId, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', delayReason: 'Awareness was established only after the forensic report.', actor: responder }],
-      });
-      expect(fake.filed[0].late).toBe(true);
+      // The reasons are the approved draft's: a new revision carries them and is approved again.
+      const reasons = 'Awareness was established only after the forensic report.';
+      await handle.executeUpdate(renderDraftUpdate, { args: [{ filingId: withoutReasons, actor: responder, content: { delayReason: reasons } }] });
+      await handle.executeUpdate(submitFilingUpdate, { args: [{ filingId: withoutReasons, revision: 2, actor: responder }] });
+      await handle.executeUpdate(approveFilingUpdate, { args: [{ filingId: withoutReasons, revision: 2, actor: approver }] });
+      const swapped = await refusal(
+        handle.executeUpdate(recordFilingUpdate, {
+          args: [{ filingId: withoutReasons, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', delayReason: 'Reasons nobody approved.', actor: responder }],
+        }),
+      );
+      expect(swapped).toMatchObject({ type: 'breachflow.refusal.unprocessable' });
+      await handle.executeUpdate(recordFilingUpdate, { args: [{ filingId: withoutReasons, filedAt: new Date(await env.currentTimeMs()).toISOString(), channel: 'imy-e-service', actor: responder }] });
+      expect(fake.filed[0]).toMatchObject({ late: true, delayReason: reasons });
       await handle.signal(moveAnchorSignal, { anchorAt: new Date(start + 20 * HOUR).toISOString() });
       await env.sleep(1_000);
       const state = await handle.query(trackStateQuery);
@@ -330,11 +339,29 @@ describe('supplements (Art. 33(4))', () => {
 describe('a track decided not required', () => {
   it('needs an approver and a reason, stops the clock, and is refused once a report is filed', async () => {
     await withTrack({}, async ({ handle, fake }) => {
-      expect(await refusal(handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: responder }] }))).toMatchObject({ type: 'breachflow.refusal.forbidden' });
-      const state = await handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: dpo }] });
+      expect(await refusal(handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: responder, proposedBy: approver.userId }] }))).toMatchObject({
+        type: 'breachflow.refusal.forbidden',
+      });
+      const state = await handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason: 'The data was encrypted with a safe key.', actor: dpo, proposedBy: responder.userId }] });
       expect(state.status).toBe('not-required');
       await env.sleep(80 * HOUR);
       expect(fake.notices).toEqual([]);
+    });
+  }, 60_000);
+
+  it('keeps reminding while the decision awaits its second approval, and stops once a second person approves it', async () => {
+    await withTrack({}, async ({ handle, fake }) => {
+      const reason = 'Only synthetic test data was involved after all.';
+      // One person's word, alone or approved by themselves, is refused: the track stays owed.
+      expect(await refusal(handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason, actor: dpo }] }))).toMatchObject({ type: 'breachflow.refusal.conflict' });
+      expect(await refusal(handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason, actor: dpo, proposedBy: dpo.userId }] }))).toMatchObject({ type: 'breachflow.refusal.conflict' });
+      await env.sleep(55 * HOUR);
+      expect(kinds(fake.notices)).toEqual(['reminder:p50', 'reminder:p75', 'escalation:p75-escalation']);
+      expect((await handle.query(trackStateQuery)).status).toBe('open');
+      const approved = await handle.executeUpdate(markNotRequiredUpdate, { args: [{ reason, actor: approver, proposedBy: dpo.userId }] });
+      expect(approved).toMatchObject({ status: 'not-required', notRequired: { reason, decidedBy: approver.userId, proposedBy: dpo.userId } });
+      await env.sleep(60 * HOUR);
+      expect(kinds(fake.notices)).toEqual(['reminder:p50', 'reminder:p75', 'escalation:p75-escalation']);
     });
   }, 60_000);
 });

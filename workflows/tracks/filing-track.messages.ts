@@ -75,9 +75,11 @@ export interface RecordFilingRequest {
   actor: Actor;
 }
 
+/** A "not required" decision a second person (`actor`) approved on the proposal of `proposedBy`. */
 export interface NotRequiredRequest {
   reason: string;
   actor: Actor;
+  proposedBy?: string;
 }
 
 /** NIS2: the CSIRT asked for an intermediate report, due at `dueAt`. */

@@ -49,8 +49,12 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
   const supplementsOnlyWhenAnnounced = patched('supplements-only-when-announced');
   const catchUpWithLatestReminder = patched('catch-up-with-latest-reminder-only');
   const wakeForStepsTakenWhileBusy = patched('wake-for-steps-taken-while-busy');
+  const notRequiredNeedsSecondPerson = patched('four-eyes-on-not-required');
+  const delayReasonFromApprovedDraft = patched('delay-reason-from-approved-draft');
   let track: FilingTrackState = openFilingTrack({
     supplementsOnlyWhenAnnounced,
+    notRequiredNeedsSecondPerson,
+    delayReasonFromApprovedDraft,
     track: input.track,
     anchorAt: input.anchorAt,
     windowMs: input.windowMs,
@@ -190,6 +194,7 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
             language: request.language,
             announcesSupplements: request.supplementsToFollow !== undefined,
             completesReport: request.completesReport,
+            delayReason: request.delayReason,
           },
     (request) => ({
       language: request.language,
@@ -207,6 +212,7 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
       filingId,
       ...(content.supplementsToFollow !== undefined && { announcesSupplements: content.supplementsToFollow !== null }),
       ...(content.completesReport !== undefined && { completesReport: content.completesReport }),
+      ...(content.delayReason !== undefined && { delayReason: content.delayReason }),
     }),
     (request) => request.content,
   );
@@ -214,7 +220,7 @@ export async function filingTrackWorkflow(input: FilingTrackInput): Promise<Trac
   step(approveFilingUpdate, ({ filingId, revision }) => ({ type: 'approve', filingId, revision }));
   step(rejectFilingUpdate, ({ filingId, revision, comment }) => ({ type: 'reject', filingId, revision, comment }));
   step(recordFilingUpdate, ({ filingId, filedAt, channel, delayReason }) => ({ type: 'record', filingId, filedAt, channel, delayReason }));
-  step(markNotRequiredUpdate, ({ reason }) => ({ type: 'decide-not-required', reason }));
+  step(markNotRequiredUpdate, ({ reason, proposedBy }) => ({ type: 'decide-not-required', reason, proposedBy }));
   step(requestIntermediateUpdate, ({ dueAt }) => ({ type: 'request-intermediate', dueAt }));
   step(recordHandledUpdate, ({ handledAt }) => ({ type: 'record-handled', handledAt }));
 

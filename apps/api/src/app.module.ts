@@ -44,6 +44,9 @@ import { FilingsController } from './filings/filings.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IncidentAssessmentsController } from './incidents/incident-assessments.controller.js';
 import { IncidentTracksController } from './incidents/incident-tracks.controller.js';
+import { IncidentDecisionsController } from './incidents/incident-decisions.controller.js';
+import { DecideProposal } from '../../../libs/application/src/decisions/decide-proposal.js';
+import { ProposeNotRequired } from '../../../libs/application/src/decisions/propose-not-required.js';
 import { IncidentTasksController } from './incidents/incident-tasks.controller.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -54,7 +57,7 @@ import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings];
+const USE_CASES = [SignIn, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, ProposeNotRequired, DecideProposal, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings];
 
 @Module({})
 export class AppModule {
@@ -77,6 +80,7 @@ export class AppModule {
         IncidentsController,
         IncidentAssessmentsController,
         IncidentTracksController,
+        IncidentDecisionsController,
         IncidentTasksController,
         RecipientsController,
         NoticesController,

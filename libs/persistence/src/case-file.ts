@@ -10,6 +10,7 @@ import { NoticeRecipientRepository } from './repositories/notice-recipient.repos
 import { NoticeRepository } from './repositories/notice.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { OrganisationRepository } from './repositories/organisation.repository.js';
+import { ProposedDecisionRepository } from './repositories/proposed-decision.repository.js';
 import { RiskRepository } from './repositories/risk.repository.js';
 import { ScreeningRepository } from './repositories/screening.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
@@ -29,6 +30,7 @@ export class Repositories {
   readonly recipients: NoticeRecipientRepository;
   readonly notifications: NotificationRepository;
   readonly organisations: OrganisationRepository;
+  readonly proposedDecisions: ProposedDecisionRepository;
   readonly risk: RiskRepository;
   readonly screenings: ScreeningRepository;
   readonly tasks: TaskRepository;
@@ -47,6 +49,7 @@ export class Repositories {
     this.recipients = new NoticeRecipientRepository(manager);
     this.notifications = new NotificationRepository(manager);
     this.organisations = new OrganisationRepository(manager);
+    this.proposedDecisions = new ProposedDecisionRepository(manager);
     this.risk = new RiskRepository(manager);
     this.screenings = new ScreeningRepository(manager);
     this.tasks = new TaskRepository(manager);

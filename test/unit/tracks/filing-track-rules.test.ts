@@ -127,11 +127,14 @@ describe('concurrent decisions', () => {
 });
 
 describe('lateness (Art. 33(1))', () => {
-  it('needs the reasons for the delay when the first report is filed after the deadline', () => {
+  it('needs the reasons for the delay when the first report is filed after the deadline, in the approved draft', () => {
     const late = new Date(deadline + HOUR).toISOString();
-    const state = approved(art33(), 'f1', 'initial', deadline + HOUR);
-    expect(refusal(state, { type: 'record', filingId: 'f1', filedAt: late, channel: 'imy-e-service' }, alice, deadline + 2 * HOUR)).toMatchObject({ kind: 'unprocessable', field: 'delayReason' });
-    const filed = step(state, { type: 'record', filingId: 'f1', filedAt: late, channel: 'imy-e-service', delayReason: 'The server logs were only recovered on day four.' }, alice, deadline + 2 * HOUR);
+    const withoutReasons = approved(art33(), 'f1', 'initial', deadline + HOUR);
+    expect(refusal(withoutReasons, { type: 'record', filingId: 'f1', filedAt: late, channel: 'imy-e-service' }, alice, deadline + 2 * HOUR)).toMatchObject({ kind: 'unprocessable', field: 'delayReason' });
+    let state = step(art33(), { type: 'open-draft', filingId: 'f1', kind: 'initial', recipient: null, delayReason: 'The server logs were only recovered on day four.' }, alice, deadline + HOUR);
+    state = step(state, { type: 'submit', filingId: 'f1', revision: 1 }, alice, deadline + HOUR);
+    state = step(state, { type: 'approve', filingId: 'f1', revision: 1 }, bob, deadline + HOUR);
+    const filed = step(state, { type: 'record', filingId: 'f1', filedAt: late, channel: 'imy-e-service' }, alice, deadline + 2 * HOUR);
     expect(filed.late).toBe(true);
   });
 
@@ -229,17 +232,17 @@ describe('"no breach after all"', () => {
 });
 
 describe('"not required"', () => {
-  it('is for an approver or the DPO, with a reason of at least twenty characters', () => {
-    expect(refusal(art33(), { type: 'decide-not-required', reason: 'The data was encrypted with a safe key.' }, alice).kind).toBe('forbidden');
-    expect(refusal(art33(), { type: 'decide-not-required', reason: 'Encrypted.' }, bob)).toMatchObject({ kind: 'unprocessable', field: 'reason' });
-    const decided = step(art33(), { type: 'decide-not-required', reason: 'The data was encrypted with a safe key.' }, bob);
+  it('is approved by an approver or the DPO, with a reason of at least twenty characters', () => {
+    expect(refusal(art33(), { type: 'decide-not-required', reason: 'The data was encrypted with a safe key.', proposedBy: 'dora' }, alice).kind).toBe('forbidden');
+    expect(refusal(art33(), { type: 'decide-not-required', reason: 'Encrypted.', proposedBy: 'alice' }, bob)).toMatchObject({ kind: 'unprocessable', field: 'reason' });
+    const decided = step(art33(), { type: 'decide-not-required', reason: 'The data was encrypted with a safe key.', proposedBy: 'alice' }, bob);
     expect(trackStatus(decided, awareAt)).toBe('not-required');
     expect(refusal(decided, { type: 'open-draft', filingId: 'f1', kind: 'initial', recipient: null }, alice).kind).toBe('conflict');
   });
 
   it('cannot undo a report already filed', () => {
     const filed = step(approved(), { type: 'record', filingId: 'f1', filedAt: new Date(awareAt + HOUR).toISOString(), channel: 'imy-e-service' }, alice);
-    expect(refusal(filed, { type: 'decide-not-required', reason: 'The data was encrypted with a safe key.' }, bob).message).toContain('already filed');
+    expect(refusal(filed, { type: 'decide-not-required', reason: 'The data was encrypted with a safe key.', proposedBy: 'alice' }, bob).message).toContain('already filed');
   });
 });
 

@@ -10,7 +10,7 @@ function track(kind: TrackView['kind'], change: Partial<TrackView> = {}): TrackV
 }
 
 function incident(tracks: TrackView[], facts: Partial<IncidentView['facts']> = {}): IncidentView {
-  return { id: 'i1', reference: 'BF-1', title: 'T', status: 'open', awareAt: AWARE, factsVersion: 1, createdAt: AWARE, updatedAt: AWARE, facts: { title: 'T', summary: 'S', discoveredAt: AWARE, awareAt: AWARE, ourRole: 'controller', ...facts }, risk: null, missingRiskFacts: [], tracks, clocks: [], clocksSource: 'workflow', workflowId: 'w', workflowPending: false, suggestedScreenings: [], screenings: {}, workflowFactsVersion: 1 };
+  return { id: 'i1', reference: 'BF-1', title: 'T', status: 'open', awareAt: AWARE, factsVersion: 1, createdAt: AWARE, updatedAt: AWARE, facts: { title: 'T', summary: 'S', discoveredAt: AWARE, awareAt: AWARE, ourRole: 'controller', ...facts }, risk: null, missingRiskFacts: [], tracks, clocks: [], clocksSource: 'workflow', workflowId: 'w', workflowPending: false, suggestedScreenings: [], screenings: {}, workflowFactsVersion: 1, pendingDecisions: [] };
 }
 
 const filing = (kind: string, status: string, recipient: string | null = null) => ({ id: `${kind}-${status}-${recipient}`, sequence: 1, kind, status, revision: 1, recipient });

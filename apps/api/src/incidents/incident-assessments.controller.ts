@@ -29,7 +29,10 @@ export class IncidentAssessmentsController {
   @Post('assessment/override')
   @HttpCode(200)
   @Roles(...APPROVER_ROLES)
-  @ApiOperation({ summary: "Override the current assessment's outcome with a written justification (approver or DPO)" })
+  @ApiOperation({
+    summary:
+      "Override the current assessment's outcome with a written justification (approver or DPO): raising it takes effect at once; lowering it is only proposed (in `pendingDecisions`) until another approver or the DPO approves it",
+  })
   @ApiBody({ schema: riskOverrideSchema as object })
   @Refuses('conflict', 'stale')
   override(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ProposeNotRequired } from '../../../../libs/application/src/decisions/propose-not-required.js';
 import { FilingSteps } from '../../../../libs/application/src/filings/filing-steps.js';
 import { CloseIncident } from '../../../../libs/application/src/incidents/close-incident.js';
 import { IncidentTimeline } from '../../../../libs/application/src/incidents/incident-timeline.js';
@@ -26,6 +27,7 @@ export class IncidentTracksController {
     @Inject(IncidentQueries) private readonly incidents: IncidentQueries,
     @Inject(ScreenTrack) private readonly screenTrack: ScreenTrack,
     @Inject(IncidentTimeline) private readonly timeline: IncidentTimeline,
+    @Inject(ProposeNotRequired) private readonly proposeNotRequired: ProposeNotRequired,
   ) {}
 
   @Post('tracks/:kind/screening')
@@ -73,17 +75,19 @@ export class IncidentTracksController {
     return this.timeline.get(user, id);
   }
 
+  /** Only a proposal: the track stays owed, its clock reminding, until a second person approves it (`decisions/:decisionId/approve`). */
   @Post('tracks/:kind/not-required')
   @HttpCode(200)
-  @Roles(...rolesForStep('decideNotRequired'))
-  @ApiOperation({ summary: 'Decide that an owed track is not required, with the reason (the roles the track allows)' })
+  @Roles(...rolesForStep('proposeNotRequired'))
+  @ApiOperation({
+    summary: 'Propose that an owed track is not required, with the reason; it stays pending (in `pendingDecisions`) until another approver or the DPO approves it',
+  })
   @ApiParam({ name: 'kind', enum: TRACK_KINDS })
   @ApiBody({ schema: notRequiredSchema as object })
-  @Refuses(...WORKFLOW_STEP_REFUSALS)
-  async notRequired(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
+  @Refuses('forbidden', 'not-found', 'conflict', 'unprocessable', 'unavailable')
+  notRequired(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Param('kind') kind: string, @Body() body: unknown) {
     const { reason } = validated(validateNotRequired, body);
-    await this.filings.markNotRequired(user, id, kind, reason);
-    return this.incidents.get(user, id);
+    return this.proposeNotRequired.execute(user, id, kind, reason);
   }
 
   /** Closes the incident when its register entry is complete and every owed track is settled. */

@@ -7,6 +7,7 @@ import type { FactsVersionView } from '../../../../libs/application/src/incident
 import type { FilingView } from '../../../../libs/application/src/filings/filing-view.js';
 import type { IncidentSummaryView, IncidentView } from '../../../../libs/application/src/incidents/incident-view.js';
 import type { NotificationView } from '../../../../libs/application/src/notifications/notification-inbox.js';
+import type { ProposedDecisionView } from '../../../../libs/application/src/decisions/proposed-decision-view.js';
 import type { ExceptionView } from '../../../../libs/application/src/notices/art34-exceptions.js';
 import type { RecipientImportReport } from '../../../../libs/application/src/notices/import-recipients.js';
 import type { DeliveryView } from '../../../../libs/application/src/notices/notice-sending.js';
@@ -22,6 +23,7 @@ import type { RegisterEntry } from '../../../../libs/domain/src/register/registe
 import type { paths } from './openapi.generated.js';
 
 export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationUserView, OrganisationView, RegisterEntry, TaskView, TimelineEntry };
+export type { ProposedDecisionView };
 export type { DeliveryCounts, DeliveryView, ExceptionView, NoticeView, RecipientImportReport, RecipientView };
 export type TrackView = IncidentView['tracks'][number];
 export type DeliveriesPage = { counts: DeliveryCounts; items: DeliveryView[]; limit: number; offset: number };
@@ -37,6 +39,9 @@ export interface ResponseBodies {
   '/api/incidents/{id}/timeline': { get: { items: TimelineEntry[] } };
   '/api/incidents/{id}/tracks/{kind}/screening': { post: IncidentView };
   '/api/incidents/{id}/tracks/{kind}/not-required': { post: IncidentView };
+  '/api/incidents/{id}/decisions': { get: { items: ProposedDecisionView[] } };
+  '/api/incidents/{id}/decisions/{decisionId}/approve': { post: ProposedDecisionView };
+  '/api/incidents/{id}/decisions/{decisionId}/reject': { post: ProposedDecisionView };
   '/api/incidents/{id}/tracks/{kind}/intermediate-request': { post: IncidentView };
   '/api/incidents/{id}/tracks/{kind}/handled': { post: IncidentView };
   '/api/incidents/{id}/close': { post: IncidentView };

@@ -2,15 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { raise } from '../../../domain/src/failures.js';
 import type { FilingKind, FilingLanguage } from '../../../domain/src/filings/filing-input.js';
-import { isTrackKind, TRACK_CATALOGUE, type TrackKind } from '../../../domain/src/tracks/catalogue.js';
+import { isTrackKind, type TrackKind } from '../../../domain/src/tracks/catalogue.js';
 import { CaseFile } from '../../../persistence/src/case-file.js';
 import type { Filing } from '../../../persistence/src/entities/filing.entity.js';
 import type { DraftContent } from '../../../../workflows/activity-contracts.js';
-import { markTrackNotRequiredUpdate } from '../../../../workflows/messages.js';
 import {
   approveFilingUpdate,
   createDraftUpdate,
-  markNotRequiredUpdate,
   recordFilingUpdate,
   recordHandledUpdate,
   rejectFilingUpdate,
@@ -111,12 +109,17 @@ export class FilingSteps {
 
   async record(caller: Caller, filingId: string, request: RecordFilingRequest): Promise<FilingView> {
     const filing = await this.get(caller, filingId);
+    // The reasons for a delay are part of the report the second person approved; recording only confirms them.
+    const approvedReason = filing.delayReason?.trim() || null;
+    const given = request.delayReason?.trim() || null;
+    if (given !== null && given !== approvedReason) {
+      raise('unprocessable', 'the reasons for the delay are part of the approved report and cannot change when it is recorded: change them in the draft and have it approved again', 'delayReason');
+    }
     await this.workflows.trackStep(filing.incidentId, filing.track, recordFilingUpdate, {
       filingId,
       filedAt: request.filedAt,
       channel: request.channel,
-      // The reasons written into the draft count unless the person recording gives new ones.
-      delayReason: request.delayReason ?? filing.delayReason ?? undefined,
+      delayReason: approvedReason ?? undefined,
       // Lex Maria: only the reporters the care provider designated record the filing.
       actor: await designatedActorOf(this.caseFile, caller),
     });
@@ -134,15 +137,6 @@ export class FilingSteps {
       await repositories.audit.append({ organisationId: caller.organisationId, incidentId: filing.incidentId, actor: caller.id, action: 'filing.reference-recorded', detail: { filingId } });
     });
     return this.view(caller, filingId);
-  }
-
-  /** An owed track needs no report: decided on the track's own workflow, or on the incident's for the others. */
-  async markNotRequired(caller: Caller, incidentId: string, track: string, reason: string): Promise<void> {
-    if (!isTrackKind(track)) raise('not-found', `unknown track ${track}`);
-    const incident = await this.incidents.owned(caller, incidentId);
-    const actor = actorOf(caller);
-    if (TRACK_CATALOGUE[track].ownWorkflow) await this.workflows.trackStep(incident.id, track, markNotRequiredUpdate, { reason, actor });
-    else await this.workflows.incidentStep(incident.workflowId, markTrackNotRequiredUpdate, { track, reason, actor });
   }
 
   /** NIS2: the CSIRT asked for an intermediate report by `dueAt`; a clock of its own starts. */

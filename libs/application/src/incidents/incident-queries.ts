@@ -12,6 +12,7 @@ import type { AssessmentHistoryEntry, IncidentRiskView } from '../../../persiste
 import type { ClockState, IncidentState } from '../../../../workflows/messages.js';
 import type { Caller } from '../caller.js';
 import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../ports/incident-workflows.js';
+import { proposedDecisionView } from '../decisions/proposed-decision-view.js';
 import { factsVersionViews, type FactsVersionView } from './facts-version-view.js';
 import { incidentSummaryView, type IncidentSummaryView, type IncidentView, type TrackView } from './incident-view.js';
 
@@ -57,11 +58,12 @@ export class IncidentQueries {
   async view(incident: Incident, known?: { facts: IncidentFacts; risk: IncidentRiskView | null }): Promise<IncidentView> {
     const repositories = this.caseFile.read;
     // The case file and the workflow are asked at the same time.
-    const [facts, risk, state, workflowPending] = await Promise.all([
+    const [facts, risk, state, workflowPending, pendingDecisions] = await Promise.all([
       known?.facts ?? repositories.facts.facts(incident.id, incident.currentFactsVersion),
       known ? known.risk : repositories.risk.picture(incident.id, incident.currentFactsVersion),
       this.workflows.state(incident.workflowId),
       repositories.outbox.startPending(incident.id),
+      repositories.proposedDecisions.pendingOf(incident.id),
     ]);
     const riskFacts = riskFactsOfIncident(facts);
     return {
@@ -77,6 +79,7 @@ export class IncidentQueries {
       workflowId: incident.workflowId,
       workflowPending,
       workflowFactsVersion: state?.factsVersion ?? null,
+      pendingDecisions: pendingDecisions.map(proposedDecisionView),
     };
   }
 

@@ -6,6 +6,7 @@ import type { OwedTrack } from '../../../domain/src/tracks/owed-tracks.js';
 import type { Incident } from '../../../persistence/src/entities/incident.entity.js';
 import type { IncidentRiskView } from '../../../persistence/src/risk/risk-picture-view.js';
 import type { ClockState } from '../../../../workflows/messages.js';
+import type { ProposedDecisionView } from '../decisions/proposed-decision-view.js';
 
 export interface IncidentSummaryView {
   id: string;
@@ -37,6 +38,8 @@ export interface IncidentView extends IncidentSummaryView {
   workflowPending: boolean;
   /** The facts version the workflow last took; behind `factsVersion` while it has not caught up. */
   workflowFactsVersion: number | null;
+  /** Decisions one person proposed (a track not required, a lower outcome) that await a second approval and have no effect yet. */
+  pendingDecisions: ProposedDecisionView[];
 }
 
 export function incidentSummaryView(incident: Incident): IncidentSummaryView {

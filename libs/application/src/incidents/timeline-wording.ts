@@ -38,6 +38,18 @@ export function describeAction(action: string, detail: Readonly<Record<string, u
       return on(both('Mottagarens diarienummer registrerades', "The recipient's case number was recorded"));
     case 'track.not-required':
       return on(both('Beslut: krävs inte', 'Decided: not required'));
+    case 'track.not-required-proposed':
+      return on(both('Förslag: krävs inte (väntar på ett andra godkännande)', 'Proposed: not required (awaiting a second approval)'));
+    case 'track.not-required-approved':
+      return on(both('Förslaget att det inte krävs godkändes', 'The proposal that it is not required was approved'));
+    case 'track.not-required-rejected':
+      return on(both('Förslaget att det inte krävs avslogs', 'The proposal that it is not required was rejected'));
+    case 'risk.lowering-proposed':
+      return both('Förslag: sänk riskbedömningen (väntar på ett andra godkännande)', 'Proposed: lower the risk outcome (awaiting a second approval)');
+    case 'risk.lowering-approved':
+      return both('Den sänkta riskbedömningen godkändes', 'The lower risk outcome was approved');
+    case 'risk.lowering-rejected':
+      return both('Förslaget att sänka riskbedömningen avslogs', 'The proposal to lower the risk outcome was rejected');
     case 'track.screened-in':
       return on(both('Bedömning: ska rapporteras', 'Screened in: a report is owed'));
     case 'track.screened-out':

@@ -87,7 +87,7 @@ export class Art34Exceptions {
     if (decision === 'rejected' && !comment?.trim()) raise('unprocessable', 'a rejection needs a comment saying why', 'comment');
     if (decision === 'approved') {
       // The incident's workflow settles the track (and records the decision) first; then the proposal is closed.
-      await this.workflows.incidentStep(incident.workflowId, markTrackNotRequiredUpdate, { track: 'gdpr-art34', reason: exceptionReasonText(exception.ground as ExceptionProposal['ground'], exception.reason), actor: actorOf(caller) });
+      await this.workflows.incidentStep(incident.workflowId, markTrackNotRequiredUpdate, { track: 'gdpr-art34', reason: exceptionReasonText(exception.ground as ExceptionProposal['ground'], exception.reason), actor: actorOf(caller), proposedBy: exception.proposedBy });
     }
     await this.caseFile.transaction(async (repositories) => {
       const locked = await repositories.trackExceptions.find(exceptionId, incident.id, { lock: true });

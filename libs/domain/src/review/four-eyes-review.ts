@@ -28,13 +28,14 @@ export interface ReviewOutcome {
  * Four eyes, the same for every document that leaves the organisation: a draft is submitted,
  * then approved or sent back with a comment by someone other than whoever rendered the revision
  * under review; a decision names the revision it judged, and a newer one makes it stale.
- * Roles are the caller's to check; `noun` names the document in messages ("report", "notice").
+ * Roles are the caller's to check; `noun` names the document in messages ("report", "notice"),
+ * `authored` says how its author made it ("rendered this revision of", "proposed").
  */
-export function reviewStep(current: Reviewed, command: ReviewCommand, actor: Actor, noun: string): { refusal: Refusal } | ReviewOutcome {
+export function reviewStep(current: Reviewed, command: ReviewCommand, actor: Actor, noun: string, authored = 'rendered this revision of'): { refusal: Refusal } | ReviewOutcome {
   const expected = command.type === 'submit' ? 'draft' : 'awaiting-approval';
   if (current.status !== expected) return { refusal: refuse('conflict', `the ${noun} is ${current.status}, not ${expected === 'draft' ? 'a draft' : 'awaiting approval'}`) };
   if (command.type !== 'submit' && current.lastEditorId === actor.userId) {
-    return { refusal: refuse('conflict', `four-eyes rule: you rendered this revision of the ${noun}, so another approver or the DPO must review it`) };
+    return { refusal: refuse('conflict', `four-eyes rule: you ${authored} the ${noun}, so another approver or the DPO must review it`) };
   }
   if (command.revision !== current.revision) {
     return { refusal: refuse('stale', `you reviewed revision ${command.revision}, but the ${noun} is now at revision ${current.revision}: review it again`, 'revision') };

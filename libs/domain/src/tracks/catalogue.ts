@@ -5,7 +5,7 @@ import { APPROVER_ROLES, INCIDENT_EDITORS, type Role } from '../roles.js';
 
 /**
  * The regulatory tracks an incident can owe, as data: who receives what, when the clock runs
- * out, who may draft, approve, record or decide "not required", on which channels a filing may be
+ * out, who may draft, approve, record, propose "not required" and approve that proposal, on which channels a filing may be
  * recorded, and what each is called. Everything else — request schemas, route roles, SQL filters,
  * the workflows, the register and the e-mails — reads the rules from here, so a new track is one
  * entry in this file plus the rule file for its content.
@@ -58,6 +58,9 @@ export interface TrackRoles {
   draft: readonly Role[];
   approve: readonly Role[];
   record: readonly Role[];
+  /** Who may propose that the track is not required; it takes effect only once a second person decides it. */
+  proposeNotRequired: readonly Role[];
+  /** Who approves or rejects that proposal: never the person who proposed it (four eyes). */
   decideNotRequired: readonly Role[];
 }
 
@@ -110,7 +113,7 @@ export interface TrackDefinition {
   settledBy: 'filing-or-decision' | 'complete-register-entry';
 }
 
-const decisions = { approve: APPROVER_ROLES, decideNotRequired: APPROVER_ROLES } as const;
+const decisions = { approve: APPROVER_ROLES, proposeNotRequired: INCIDENT_EDITORS, decideNotRequired: APPROVER_ROLES } as const;
 const BOTH: readonly Language[] = ['sv', 'en'];
 
 const CATALOGUE = {

@@ -7,6 +7,7 @@ import { trackDefinition, type TrackRoles } from './catalogue.js';
 import type { Actor, FilingTrackCommand } from './filing-track-commands.js';
 import type { FilingTrackState, TrackFiling } from './filing-track-state.js';
 import { stageRulesOf } from './stages/stage-rules.js';
+import { refuseUnseconded } from './not-required-proposal.js';
 import { filedReports } from './track-filings.js';
 
 export { windowEnd } from './window-end.js';
@@ -27,6 +28,7 @@ const ACTIONS: Record<keyof TrackRoles, string> = {
   draft: 'drafting or submitting a report',
   approve: 'approving or rejecting a report',
   record: 'recording a filing',
+  proposeNotRequired: 'proposing that a track is not required',
   decideNotRequired: 'deciding that a track is not required',
 };
 
@@ -43,7 +45,10 @@ const ACTIONS: Record<keyof TrackRoles, string> = {
  *   (`stages/`): a supplement answers its own period, an NIS2 report its own stage's deadline;
  * - the first recorded filing freezes the track's lateness: a later correction of awareAt can
  *   neither make it late nor in time;
- * - a late first report needs the reasons for the delay (Art. 33(1)), where the track asks for them;
+ * - a late first report needs the reasons for the delay (Art. 33(1)), where the track asks for them,
+ *   and they are the approved draft's: recording cannot give different ones;
+ * - "not required" takes two people: it arrives here approved, naming its proposer, and the
+ *   approver is someone else;
  * - a filed report never changes: supplements and withdrawals are further reports that refer to it.
  */
 export function decideFilingStep(state: FilingTrackState, command: FilingTrackCommand, actor: Actor, now: number): FilingStepDecision {
@@ -103,6 +108,7 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
         filedAt: null,
         announcesSupplements: command.kind === 'initial' && command.announcesSupplements === true,
         completesReport: command.kind === 'final' || (command.kind === 'supplement' && command.completesReport === true),
+        delayReason: command.delayReason?.trim() || null,
       };
       const supersedes = [...filedReports(state)].reverse().find((earlier) => earlier.recipient === recipient);
       return {
@@ -131,6 +137,7 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
         lastEditorId: actor.userId,
         announcesSupplements: current.kind === 'initial' ? (command.announcesSupplements ?? current.announcesSupplements) : false,
         completesReport: current.kind === 'supplement' ? (command.completesReport ?? current.completesReport) : current.completesReport,
+        delayReason: command.delayReason === undefined ? (current.delayReason ?? null) : command.delayReason?.trim() || null,
       };
       const supersedes = [...filedReports(state)].reverse().find((earlier) => earlier.recipient === current.recipient);
       return { ok: true, state: withFiling(filing), effect: { type: 'render', filing, supersedesId: supersedes?.filingId ?? null, preparedAt: new Date(now).toISOString() } };
@@ -169,9 +176,16 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
       const filedAt = new Date(filedAtMs).toISOString();
       // Lateness is judged once, at the first filing, and frozen.
       const trackLate = state.late ?? isPastDeadline(state.deadline, filedAt);
-      const delayReason = command.delayReason?.trim() || null;
+      const given = command.delayReason?.trim() || null;
+      const approvedReason = current.delayReason?.trim() || null;
+      // The reasons for a delay are part of the report the second person approved: recording cannot swap them.
+      if (state.delayReasonFromApprovedDraft && given !== null && given !== approvedReason) {
+        return refused('unprocessable', 'the reasons for the delay are part of the approved report and cannot change when it is recorded: change them in the draft and have it approved again', 'delayReason');
+      }
+      const delayReason = state.delayReasonFromApprovedDraft ? approvedReason : given;
       if (state.late === null && trackLate && definition.delayReasonWhenLate && !delayReason) {
-        return refused('unprocessable', `the report is filed after the deadline (${state.deadline}): Art. 33(1) requires the reasons for the delay`, 'delayReason');
+        const where = state.delayReasonFromApprovedDraft ? ': give them in the draft and have it approved again' : '';
+        return refused('unprocessable', `the report is filed after the deadline (${state.deadline}): Art. 33(1) requires the reasons for the delay${where}`, 'delayReason');
       }
       const filing: TrackFiling = { ...current, status: 'filed', filedAt };
       const filed: FilingTrackState = { ...withFiling(filing), late: trackLate, firstFiledAt: state.firstFiledAt ?? filedAt };
@@ -190,7 +204,12 @@ export function decideFilingStep(state: FilingTrackState, command: FilingTrackCo
       if (reason.length < definition.minimumReasonLength) {
         return refused('unprocessable', `reason must explain the decision in at least ${definition.minimumReasonLength} characters`, 'reason');
       }
-      return { ok: true, state: { ...state, notRequired: { reason, decidedBy: actor.userId } }, effect: { type: 'not-required', reason } };
+      if (state.notRequiredNeedsSecondPerson) {
+        const unseconded = refuseUnseconded(command.proposedBy, actor);
+        if (unseconded) return { ok: false, refusal: unseconded };
+      }
+      const notRequired = { reason, decidedBy: actor.userId, ...(command.proposedBy !== undefined && { proposedBy: command.proposedBy }) };
+      return { ok: true, state: { ...state, notRequired }, effect: { type: 'not-required', reason } };
     }
 
     case 'move-anchor': {

@@ -25,15 +25,18 @@ export type FilingTrackCommand =
       announcesSupplements?: boolean;
       /** A supplement completes the report. */
       completesReport?: boolean;
+      /** The reasons for a delay the report gives (Art. 33(1)); approval covers them. */
+      delayReason?: string | null;
     }
   /** Render an unfiled report again from the current facts: a new revision, and any approval is gone. */
-  | { type: 're-render'; filingId: string; announcesSupplements?: boolean; completesReport?: boolean }
+  | { type: 're-render'; filingId: string; announcesSupplements?: boolean; completesReport?: boolean; delayReason?: string | null }
   | { type: 'submit'; filingId: string; revision: number }
   | { type: 'approve'; filingId: string; revision: number }
   | { type: 'reject'; filingId: string; revision: number; comment?: string }
-  /** An approved report was sent: when, how, and (when late) why. */
+  /** An approved report was sent: when and how; the reasons for a delay are the approved report's own. */
   | { type: 'record'; filingId: string; filedAt: string; channel: string; delayReason?: string }
-  | { type: 'decide-not-required'; reason: string }
+  /** A second person approved the proposal `proposedBy` made that the track is not required. */
+  | { type: 'decide-not-required'; reason: string; proposedBy?: string }
   /** awareAt was corrected. */
   | { type: 'move-anchor'; anchorAt: string }
   /** NIS2: the CSIRT asked for an intermediate report, due then. */

@@ -35,6 +35,8 @@ export interface TrackFiling {
   announcesSupplements: boolean;
   /** A supplement that completes the report: nothing more follows. */
   completesReport: boolean;
+  /** The reasons for a delay the draft gives; the approval covers them, so the filing is recorded with these. Absent in runs that predate it. */
+  delayReason?: string | null;
 }
 
 /** Everything the rules of a filing track decide from; the workflow holds it and persists each step. */
@@ -61,7 +63,8 @@ export interface FilingTrackState {
   stageDeadlines: Partial<Record<FilingKind, string | null>>;
   /** Staged tracks (NIS2): when the incident was handled, which dates the final report after a progress report. */
   handledAt: string | null;
-  notRequired: { reason: string; decidedBy: string } | null;
+  /** Decided by a second person (`decidedBy`) on the proposal of `proposedBy` (absent in runs that predate four eyes). */
+  notRequired: { reason: string; decidedBy: string; proposedBy?: string } | null;
   /** Nothing more is owed: a completing supplement, a withdrawal, or a final report is on file. */
   complete: boolean;
   /**
@@ -69,6 +72,10 @@ export interface FilingTrackState {
    * before that rule keep the period after every first report).
    */
   supplementsOnlyWhenAnnounced: boolean;
+  /** "Not required" takes a proposer and a different approver (runs started before that rule took one person's word). */
+  notRequiredNeedsSecondPerson: boolean;
+  /** The reasons for a delay are the approved draft's and cannot change at recording (earlier runs took them at recording). */
+  delayReasonFromApprovedDraft: boolean;
 }
 
 export interface OpenTrack {
@@ -79,6 +86,8 @@ export interface OpenTrack {
   settings?: ClockSettings;
   recipients?: string[] | null;
   supplementsOnlyWhenAnnounced?: boolean;
+  notRequiredNeedsSecondPerson?: boolean;
+  delayReasonFromApprovedDraft?: boolean;
 }
 
 export function openFilingTrack(open: OpenTrack): FilingTrackState {
@@ -99,6 +108,8 @@ export function openFilingTrack(open: OpenTrack): FilingTrackState {
     notRequired: null,
     complete: false,
     supplementsOnlyWhenAnnounced: open.supplementsOnlyWhenAnnounced ?? true,
+    notRequiredNeedsSecondPerson: open.notRequiredNeedsSecondPerson ?? true,
+    delayReasonFromApprovedDraft: open.delayReasonFromApprovedDraft ?? true,
   };
   return stageRulesOf(state.track).opened(state);
 }

@@ -3,6 +3,7 @@ import { APPROVER_ROLES } from '../roles.js';
 import { isTrackKind, TRACK_CATALOGUE, TRACK_KINDS, type TrackKind } from './catalogue.js';
 import type { Actor } from './filing-track-commands.js';
 import { SETTLED_TRACK_STATUSES, type TrackStatus } from './filing-track-state.js';
+import { refuseUnseconded } from './not-required-proposal.js';
 
 /** What the incident knows of its tracks: which are owed and the status each last reported. */
 export interface OwedTrackPicture {
@@ -10,12 +11,18 @@ export interface OwedTrackPicture {
   statuses: Readonly<Partial<Record<TrackKind, TrackStatus>>>;
 }
 
+/** Who proposed the decision the approver now takes; `required` is false only in runs started before four eyes. */
+export interface Seconding {
+  required: boolean;
+  proposedBy?: string;
+}
+
 /**
- * A person decides that an owed track without a workflow of its own needs no report (a track
- * with its own workflow decides that there). Refused unless the track is owed, open, decided by a
- * role the catalogue allows, and explained in writing.
+ * A second person approves that an owed track without a workflow of its own needs no report (a
+ * track with its own workflow decides that there). Refused unless the track is owed, open, decided
+ * by a role the catalogue allows, explained in writing, and proposed by someone else.
  */
-export function refuseTrackNotRequired(picture: OwedTrackPicture, track: string, reason: string, actor: Actor): Refusal | undefined {
+export function refuseTrackNotRequired(picture: OwedTrackPicture, track: string, reason: string, actor: Actor, seconding: Seconding = { required: true }): Refusal | undefined {
   if (!isTrackKind(track)) return refuse('not-found', `unknown track ${track}: one of ${TRACK_KINDS.join(', ')}`);
   const definition = TRACK_CATALOGUE[track];
   if (!definition.roles.decideNotRequired.includes(actor.role)) {
@@ -27,7 +34,7 @@ export function refuseTrackNotRequired(picture: OwedTrackPicture, track: string,
   if (reason.trim().length < definition.minimumReasonLength) {
     return refuse('unprocessable', `reason must explain the decision in at least ${definition.minimumReasonLength} characters`, 'reason');
   }
-  return undefined;
+  return seconding.required ? refuseUnseconded(seconding.proposedBy, actor) : undefined;
 }
 
 /** The owed tracks that still stand in the way of closing (a register entry's completeness is judged on its own). */

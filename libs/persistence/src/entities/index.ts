@@ -16,10 +16,11 @@ import { NoticeRecipient } from './notice-recipient.entity.js';
 import { NoticeReview } from './notice-review.entity.js';
 import { TrackDecision } from './track-decision.entity.js';
 import { TrackException } from './track-exception.entity.js';
+import { ProposedDecision } from './proposed-decision.entity.js';
 import { TrackScreening } from './track-screening.entity.js';
 import { TrackTask } from './track-task.entity.js';
 import { User } from './user.entity.js';
 
-export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
+export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
 
-export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];
+export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];

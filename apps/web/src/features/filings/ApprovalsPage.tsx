@@ -1,22 +1,27 @@
 import { Link } from 'react-router';
+import type { IncidentView, ProposedDecisionView } from '../../api/response-bodies.js';
 import { Countdown } from '../../components/Countdown.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { TRACK_CATALOGUE } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { noticeName } from '../notices/notice-labels.js';
+import { useOpenIncidents } from '../incidents/use-incidents.js';
 import { useNoticeApprovals } from '../notices/use-notices.js';
 import { useAwaitingApproval } from './use-filings.js';
 
 /**
  * The approvals inbox: every report awaiting approval, soonest deadline first; then the notices to
- * the people affected awaiting approval and the Art. 34(3) exceptions awaiting a decision. One's
+ * the people affected awaiting approval, the decisions not to notify (a track not required, a
+ * lower risk outcome) awaiting their second approval, and the Art. 34(3) exceptions. One's
  * own revisions and proposals are marked, not offered.
  */
 export function ApprovalsPage() {
   const { t } = useI18n();
   const waiting = useAwaitingApproval();
   const notices = useNoticeApprovals();
+  const incidents = useOpenIncidents();
+  const decisions = (incidents.data ?? []).flatMap((incident) => incident.pendingDecisions.map((decision) => ({ incident, decision })));
   return (
     <>
       <h1>{t.approvals.title}</h1>
@@ -25,11 +30,12 @@ export function ApprovalsPage() {
         {(reports) => (
           <QueryState query={notices}>
             {(other) =>
-              reports.length + other.notices.length + other.exceptions.length === 0 ? (
+              reports.length + other.notices.length + other.exceptions.length + decisions.length === 0 ? (
                 <p>{t.approvals.empty}</p>
               ) : (
                 <ul className="cards">
                   <ReportCards items={reports} />
+                  <DecisionCards items={decisions} />
                   <NoticeCards {...other} />
                 </ul>
               )
@@ -113,6 +119,37 @@ function NoticeCards({ notices, exceptions }: NonNullable<ReturnType<typeof useN
               <span>{t.approvals.ownProposal}</span>
             ) : (
               <Link className="button" to={`/incidents/${incident.id}/notices#exception`}>
+                {t.approvals.decide}
+                <span className="visually-hidden">: {incident.title}</span>
+              </Link>
+            )}
+          </p>
+        </li>
+      ))}
+    </>
+  );
+}
+
+function DecisionCards({ items }: { items: Array<{ incident: IncidentView; decision: ProposedDecisionView }> }) {
+  const { t, language } = useI18n();
+  const user = useCurrentUser();
+  return (
+    <>
+      {items.map(({ incident, decision }) => (
+        <li key={decision.id} className="card" data-pending-decision={decision.id}>
+          <h2 className="card__title">
+            {decision.track
+              ? t.decisions.inboxNotRequired(TRACK_CATALOGUE[decision.track].label[language], incident.title)
+              : t.decisions.inboxLowering(t.outcome[decision.outcome ?? 'risk'], incident.title)}
+          </h2>
+          <p className="card__meta">
+            {incident.reference} · {t.decisions.pending}
+          </p>
+          <p>
+            {decision.proposedBy === user.id ? (
+              <span>{t.approvals.ownProposal}</span>
+            ) : (
+              <Link className="button" to={`/incidents/${incident.id}#${decision.track ? `track-${decision.track}` : 'assessment'}`}>
                 {t.approvals.decide}
                 <span className="visually-hidden">: {incident.title}</span>
               </Link>

@@ -7,6 +7,7 @@ import { OutcomeBadge } from '../../components/OutcomeBadge.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { APPROVER_ROLES, WRITTEN_REASON_MIN_LENGTH } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
+import { PendingDecision } from '../decisions/PendingDecision.js';
 import { useOverrideOutcome } from './use-incidents.js';
 
 /** The assessment of the current facts: outcome, every factor with its source, the rationale; the override for approvers. */
@@ -57,6 +58,11 @@ export function AssessmentPanel({ incident }: { incident: IncidentView }) {
           </ul>
           <h3>{t.assessment.rationale}</h3>
           <p>{risk.computed.rationale[language]}</p>
+          {incident.pendingDecisions
+            .filter((decision) => decision.subject === 'risk-lowered')
+            .map((decision) => (
+              <PendingDecision key={decision.id} incident={incident} decision={decision} />
+            ))}
           {APPROVER_ROLES.includes(user.role) && <OverrideForm incident={incident} />}
         </>
       )}

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { fromZonedInputValue, toZonedInputValue } from '../../i18n/time.js';
 import { APPROVER_ROLES, INCIDENT_EDITORS, TRACK_CATALOGUE, WRITTEN_REASON_MIN_LENGTH, isFilingTrack, type FilingKind } from '../../rules/domain.js';
 import { useCurrentPerson, useOrganisationTimeZone } from '../organisation/use-organisation.js';
+import { PendingDecision } from '../decisions/PendingDecision.js';
 import { useTrackSteps } from '../tracks/use-tracks.js';
 import { SETTLED, draftLanguage, draftOptions, type DraftOption } from './next-steps.js';
 import { useDraftFiling } from './use-incidents.js';
@@ -48,6 +49,7 @@ function TrackCard({ incident, track }: { incident: IncidentView; track: TrackVi
   const pending = [...track.pendingDeadlines].sort((a, b) => a.deadline.localeCompare(b.deadline));
   const options = isFilingTrack(track.kind) && definition.roles.draft.includes(person.role) ? draftOptions(incident, track) : [];
   const headingId = `track-${track.kind}`;
+  const proposal = incident.pendingDecisions.find((decision) => decision.subject === 'track-not-required' && decision.track === track.kind);
   return (
     <li className="card" data-track={track.kind}>
       <h3 className="card__title" id={headingId}>
@@ -95,7 +97,8 @@ function TrackCard({ incident, track }: { incident: IncidentView; track: TrackVi
       )}
       {open && options.length > 0 && <DraftButtons incident={incident} options={options} />}
       {open && track.kind === 'nis2' && !settled && INCIDENT_EDITORS.includes(person.role) && <Nis2Actions incident={incident} track={track} />}
-      {open && !settled && definition.settledBy === 'filing-or-decision' && definition.roles.decideNotRequired.includes(person.role) && !track.filings.some((filing) => filing.status === 'filed') && (
+      {!settled && proposal && <PendingDecision incident={incident} decision={proposal} />}
+      {open && !settled && !proposal && definition.settledBy === 'filing-or-decision' && definition.roles.proposeNotRequired.includes(person.role) && !track.filings.some((filing) => filing.status === 'filed') && (
         <NotRequiredForm incident={incident} track={track} />
       )}
     </li>
@@ -206,7 +209,7 @@ function Nis2Actions({ incident, track }: { incident: IncidentView; track: Track
   );
 }
 
-/** An approver or the DPO decides an owed track is not required, with a reason the authority can weigh. */
+/** Someone working on the incident proposes that an owed track is not required, with a reason the authority can weigh; another approver or the DPO decides. */
 function NotRequiredForm({ incident, track }: { incident: IncidentView; track: TrackView }) {
   const { t, language } = useI18n();
   const { notRequired } = useTrackSteps(incident.id);
