@@ -11,6 +11,7 @@ import { NotificationRepository } from './repositories/notification.repository.j
 import { OrganisationRepository } from './repositories/organisation.repository.js';
 import { RiskRepository } from './repositories/risk.repository.js';
 import { ScreeningRepository } from './repositories/screening.repository.js';
+import { SessionRepository } from './repositories/session.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
 import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
 import { TrackExceptionRepository } from './repositories/track-exception.repository.js';
@@ -30,6 +31,7 @@ export class Repositories {
   readonly organisations: OrganisationRepository;
   readonly risk: RiskRepository;
   readonly screenings: ScreeningRepository;
+  readonly sessions: SessionRepository;
   readonly tasks: TaskRepository;
   readonly trackDecisions: TrackDecisionRepository;
   readonly trackExceptions: TrackExceptionRepository;
@@ -48,6 +50,7 @@ export class Repositories {
     this.organisations = new OrganisationRepository(manager);
     this.risk = new RiskRepository(manager);
     this.screenings = new ScreeningRepository(manager);
+    this.sessions = new SessionRepository(manager);
     this.tasks = new TaskRepository(manager);
     this.trackDecisions = new TrackDecisionRepository(manager);
     this.trackExceptions = new TrackExceptionRepository(manager);
