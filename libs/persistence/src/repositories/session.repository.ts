@@ -84,11 +84,14 @@ export class SessionRepository {
 
   /** Ends every open session of the user; the ids of those it ended. */
   async revokeAllOfUser(userId: string, reason: string): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.manager.query(
-      `UPDATE sessions SET revoked_at = now(), revoked_reason = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-      [userId, reason],
-    );
-    return rows.map((row) => row.id);
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(Session)
+      .set({ revokedAt: new Date(), revokedReason: reason })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
+      .returning('id')
+      .execute();
+    return (result.raw as Array<{ id: string }>).map((row) => row.id);
   }
 
   async issueRefreshToken(sessionId: string, tokenHash: string): Promise<void> {
