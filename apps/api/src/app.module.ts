@@ -3,6 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { createSecretKey } from 'node:crypto';
 import { SignIn } from '../../../libs/application/src/auth/sign-in.js';
+import { SignInThrottle } from '../../../libs/application/src/auth/sign-in-throttle.js';
+import { SessionCheck } from '../../../libs/application/src/auth/session-check.js';
+import { Sessions } from '../../../libs/application/src/auth/sessions.js';
+import { APP_CONFIG } from '../../../libs/platform/src/config.js';
+import { PasswordHashingGate } from '../../../libs/platform/src/password-hashing-gate.js';
 import { FilingSteps } from '../../../libs/application/src/filings/filing-steps.js';
 import { AppendFacts } from '../../../libs/application/src/incidents/append-facts.js';
 import { CloseIncident } from '../../../libs/application/src/incidents/close-incident.js';
@@ -57,7 +62,7 @@ import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, ProposeNotRequired, DecideProposal, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings];
+const USE_CASES = [SignIn, Sessions, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, ProposeNotRequired, DecideProposal, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings];
 
 @Module({})
 export class AppModule {
@@ -70,7 +75,13 @@ export class AppModule {
         TemporalClientModule,
         // A KeyObject, not the string: jsonwebtoken 9 first tries a string as a public key on every
         // verification (about 0.35 ms each, see bench/RESULTS.md); the key is the same, tokens too.
-        JwtModule.register({ secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')), signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
+        // Issuer and audience are set on every token and required on every one verified: a token this
+        // secret signed for anything else is refused.
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8')),
+          signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256', issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+          verifyOptions: { algorithms: ['HS256'], issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
+        }),
       ],
       controllers: [
         AuthController,
@@ -95,6 +106,13 @@ export class AppModule {
       ],
       providers: [
         ...USE_CASES,
+        SignInThrottle,
+        SessionCheck,
+        {
+          provide: PasswordHashingGate,
+          useFactory: (appConfig: AppConfig) => new PasswordHashingGate(appConfig.SIGN_IN_MAX_CONCURRENT_HASHES, appConfig.SIGN_IN_MAX_WAITING_HASHES),
+          inject: [APP_CONFIG],
+        },
         recipientCipherProvider,
         OutboxRelayTimer,
         { provide: INCIDENT_WORKFLOWS, useClass: IncidentWorkflowGateway },

@@ -22,6 +22,9 @@ export async function createApiApp(config: AppConfig, options: { webRoot?: strin
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // The client's address (request.ip) follows X-Forwarded-For only through the proxies named here;
+  // sign-in throttling counts failures per address, so a client must not choose its own.
+  app.set('trust proxy', config.TRUST_PROXY);
   app.use(
     pinoHttp({
       logger: log,

@@ -13,6 +13,7 @@ import { OrganisationRepository } from './repositories/organisation.repository.j
 import { ProposedDecisionRepository } from './repositories/proposed-decision.repository.js';
 import { RiskRepository } from './repositories/risk.repository.js';
 import { ScreeningRepository } from './repositories/screening.repository.js';
+import { SessionRepository } from './repositories/session.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
 import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
 import { TrackExceptionRepository } from './repositories/track-exception.repository.js';
@@ -33,6 +34,7 @@ export class Repositories {
   readonly proposedDecisions: ProposedDecisionRepository;
   readonly risk: RiskRepository;
   readonly screenings: ScreeningRepository;
+  readonly sessions: SessionRepository;
   readonly tasks: TaskRepository;
   readonly trackDecisions: TrackDecisionRepository;
   readonly trackExceptions: TrackExceptionRepository;
@@ -52,6 +54,7 @@ export class Repositories {
     this.proposedDecisions = new ProposedDecisionRepository(manager);
     this.risk = new RiskRepository(manager);
     this.screenings = new ScreeningRepository(manager);
+    this.sessions = new SessionRepository(manager);
     this.tasks = new TaskRepository(manager);
     this.trackDecisions = new TrackDecisionRepository(manager);
     this.trackExceptions = new TrackExceptionRepository(manager);

@@ -16,7 +16,39 @@ const configSchema = z.object({
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('breachflow'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
-  JWT_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  /** Lifetime of an access token: at most 15 minutes, so a stolen one is short-lived; API clients renew it with their refresh token. */
+  JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(900, 'must be at most 900 (15 minutes): clients renew with POST /api/auth/refresh').default(900),
+  /** The `iss` every access token carries and every request must show. */
+  JWT_ISSUER: z.string().min(1).default('breachflow'),
+  /** The `aud` every access token carries and every request must show: tokens minted for another service are refused. */
+  JWT_AUDIENCE: z.string().min(1).default('breachflow-api'),
+  /** How long a sign-in lasts at most (the browser session, or a refresh token family), however often it is used. */
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(12 * 3600),
+  /** A session unused for this long ends (the browser's cookie, or a refresh token not exchanged in time). */
+  SESSION_IDLE_SECONDS: z.coerce.number().int().min(120).max(24 * 3600).default(30 * 60),
+  /** How long the API trusts what it last read about a session and its user (revoked? active? role?): at most 5 s. */
+  SESSION_CHECK_CACHE_MS: z.coerce.number().int().min(0).max(5000).default(5000),
+  /** Wrong passwords for one account (any address) before its sign-in is refused for the throttle window. */
+  SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Wrong passwords from one client address (any accounts) before its sign-ins are refused for the throttle window. */
+  SIGN_IN_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** The window the failures are counted in, and how long sign-in stays refused once a limit is passed. */
+  SIGN_IN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(15 * 60),
+  /** Password hashes computed at once (scrypt N=2^17 takes 128 MiB each). */
+  SIGN_IN_MAX_CONCURRENT_HASHES: z.coerce.number().int().min(1).max(64).default(2),
+  /** Sign-ins that may wait for a hash; beyond them the API answers 503 with Retry-After at once. */
+  SIGN_IN_MAX_WAITING_HASHES: z.coerce.number().int().min(0).max(10_000).default(32),
+  /**
+   * Which reverse proxies may tell the client's address in X-Forwarded-For (Express's `trust proxy`):
+   * `false` (none, the default: the socket's address counts), a number of proxy hops, or a comma-separated
+   * list of addresses, subnets (10.0.0.0/8) and the names loopback, linklocal, uniquelocal. `true` is refused:
+   * it would let any client choose the address its sign-in failures are counted against.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((value) => value.trim() !== 'true', 'must name the proxies (a hop count, addresses or subnets), not "true"')
+    .transform(trustProxySetting),
   PAYLOAD_ENCRYPTION_KEY: base64Key,
   PAYLOAD_ENCRYPTION_KEY_ID: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, dots or dashes').default('key-1'),
   /** Keys that seal notice recipients' contact details, "id:base64,id:base64" (the first is current); derived from the payload key when absent. */
@@ -67,6 +99,14 @@ const configSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** TRUST_PROXY as Express takes it: false, a hop count, or the list of trusted proxies. */
+function trustProxySetting(value: string): false | number | string[] {
+  const trimmed = value.trim();
+  if (trimmed === '' || trimmed === 'false') return false;
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  return trimmed.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+}
 
 export class ConfigError extends Error {}
 

@@ -1,9 +1,32 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const scrypt = (password: string, salt: Buffer, length: number, options: ScryptOptions) =>
-  new Promise<Buffer>((resolve, reject) =>
-    scryptCallback(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+let inFlight = 0;
+let peakInFlight = 0;
+
+/** How many scrypt computations run in this process now, and the most at once since the last reset: what the sign-in cap bounds. */
+export const scryptLoad = {
+  get inFlight(): number {
+    return inFlight;
+  },
+  get peak(): number {
+    return peakInFlight;
+  },
+  resetPeak(): void {
+    peakInFlight = inFlight;
+  },
+};
+
+async function scrypt(password: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
+  inFlight += 1;
+  peakInFlight = Math.max(peakInFlight, inFlight);
+  try {
+    return await new Promise<Buffer>((resolve, reject) =>
+      scryptCallback(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+    );
+  } finally {
+    inFlight -= 1;
+  }
+}
 
 // OWASP's scrypt baseline (N=2^17, r=8, p=1); parameters are stored in the hash so they can rise later.
 const PARAMS = { N: 2 ** 17, r: 8, p: 1 };

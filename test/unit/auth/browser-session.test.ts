@@ -3,11 +3,11 @@ import type { Request } from 'express';
 import { csrfTokenFor, passesCsrfCheck, sessionCookieOptions, sessionTokenOf } from '../../../apps/api/src/auth/browser-session.js';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 
-const config = { JWT_SECRET: 'a'.repeat(32), JWT_TTL_SECONDS: 3600, PUBLIC_URL: 'http://localhost:3000' } as AppConfig;
+const config = { JWT_SECRET: 'a'.repeat(32), SESSION_TTL_SECONDS: 3600, PUBLIC_URL: 'http://localhost:3000' } as AppConfig;
 const request = (parts: { method?: string; secure?: boolean; headers?: Record<string, string> }) => ({ method: 'GET', secure: false, headers: {}, ...parts }) as unknown as Request;
 
 describe('the browser session cookie', () => {
-  it('is httpOnly, SameSite=Strict, for the whole site, as long as the token lives', () => {
+  it('is httpOnly, SameSite=Strict, for the whole site, as long as the session may last', () => {
     expect(sessionCookieOptions(config, request({}))).toEqual({ httpOnly: true, sameSite: 'strict', secure: false, path: '/', maxAge: 3_600_000 });
   });
 

@@ -32,7 +32,9 @@ describe('configuration at start-up', () => {
       LOG_LEVEL: 'info',
       TEMPORAL_NAMESPACE: 'default',
       TEMPORAL_TASK_QUEUE: 'breachflow',
-      JWT_TTL_SECONDS: 28800,
+      JWT_TTL_SECONDS: 900,
+      SESSION_CHECK_CACHE_MS: 5000,
+      TRUST_PROXY: false,
       PAYLOAD_ENCRYPTION_KEY_ID: 'key-1',
       DEMO_PASSWORD: 'breachflow-demo',
     });
@@ -46,7 +48,8 @@ describe('configuration at start-up', () => {
       LOG_LEVEL: 'warn',
       TEMPORAL_NAMESPACE: 'breachflow-prod',
       TEMPORAL_TASK_QUEUE: 'breachflow-eu',
-      JWT_TTL_SECONDS: '3600',
+      JWT_TTL_SECONDS: '600',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
       PAYLOAD_ENCRYPTION_KEY_ID: 'key-2026.11',
       AUDIT_HMAC_KEY: randomBytes(32).toString('base64'),
     });
@@ -56,7 +59,8 @@ describe('configuration at start-up', () => {
       LOG_LEVEL: 'warn',
       TEMPORAL_NAMESPACE: 'breachflow-prod',
       TEMPORAL_TASK_QUEUE: 'breachflow-eu',
-      JWT_TTL_SECONDS: 3600,
+      JWT_TTL_SECONDS: 600,
+      TRUST_PROXY: ['loopback', '10.0.0.0/8'],
       PAYLOAD_ENCRYPTION_KEY_ID: 'key-2026.11',
     });
   });
@@ -138,6 +142,9 @@ describe('configuration at start-up', () => {
       ['LOG_LEVEL', 'verbose'],
       ['NODE_ENV', 'prod'],
       ['JWT_TTL_SECONDS', '59'],
+      ['JWT_TTL_SECONDS', '901'],
+      ['SESSION_CHECK_CACHE_MS', '5001'],
+      ['TRUST_PROXY', 'true'],
     ])('refuses %s=%s, naming it', (name, value) => {
       expect(configError({ ...completeEnv(), [name]: value }).message).toMatch(new RegExp(`^  ${name}: `, 'm'));
     });

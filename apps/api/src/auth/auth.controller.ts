@@ -1,25 +1,77 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { SignIn } from '../../../../libs/application/src/auth/sign-in.js';
+import { Sessions, type BearerTokens } from '../../../../libs/application/src/auth/sessions.js';
 import { validated } from '../common/validated.js';
-import { Public } from './auth.decorators.js';
+import { CurrentSession, CurrentUser, Public, type RequestSession } from './auth.decorators.js';
+import type { AuthenticatedUser } from './authenticated-user.js';
+import { clientAddressOf } from './client-address.js';
 import { loginSchema, validateLogin } from './login.request.js';
+import { refreshSchema, validateRefresh } from './refresh.request.js';
 import { ApiErrorResponse } from '../openapi/error-body.schema.js';
+import { ApiSignInThrottled } from '../openapi/sign-in-throttled.decorator.js';
 
+const bearerTokensSchema = {
+  type: 'object',
+  required: ['accessToken', 'tokenType', 'expiresIn', 'refreshToken', 'sessionExpiresAt', 'role'],
+  properties: {
+    accessToken: { type: 'string', description: 'Send as `Authorization: Bearer <token>`; good for `expiresIn` seconds.' },
+    tokenType: { type: 'string', enum: ['Bearer'] },
+    expiresIn: { type: 'integer', minimum: 1, maximum: 900 },
+    refreshToken: { type: 'string', description: 'Exchange once at POST /api/auth/refresh; a second use revokes the session.' },
+    sessionExpiresAt: { type: 'string', format: 'date-time', description: 'The session ends then, however often it is refreshed.' },
+    role: { type: 'string' },
+  },
+};
+
+/** API clients' sign-in, token renewal and sign-out (the web app uses /api/auth/session). */
 @ApiTags('auth')
 @Controller('api/auth')
 export class AuthController {
-  constructor(@Inject(SignIn) private readonly signIn: SignIn) {}
+  constructor(
+    @Inject(SignIn) private readonly signIn: SignIn,
+    @Inject(Sessions) private readonly sessions: Sessions,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
+  @ApiOperation({ summary: 'Exchange e-mail and password for a 15-minute access token and a refresh token' })
   @ApiBody({ schema: loginSchema as object })
-  @ApiResponse({ status: 200, description: 'the bearer token and who it belongs to' })
-  @ApiErrorResponse(401, 'the e-mail and password do not match a user')
-  login(@Body() body: unknown) {
+  @ApiResponse({ status: 200, description: 'the tokens and the role they carry', schema: bearerTokensSchema })
+  @ApiErrorResponse(401, 'the e-mail and password do not match an active user')
+  @ApiSignInThrottled()
+  login(@Body() body: unknown, @Req() request: Request): Promise<BearerTokens> {
     const { email, password } = validated(validateLogin, body);
-    return this.signIn.execute(email, password);
+    return this.signIn.execute(email, password, clientAddressOf(request));
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange a refresh token (once) for a new access token and the next refresh token' })
+  @ApiBody({ schema: refreshSchema as object })
+  @ApiResponse({ status: 200, description: 'the new tokens; the refresh token sent is used up', schema: bearerTokensSchema })
+  @ApiErrorResponse(401, 'the refresh token is unknown or already used (its whole session is then revoked), or the session ended: signed out, expired, idle, the user deactivated or their role changed')
+  refresh(@Body() body: unknown, @Req() request: Request): Promise<BearerTokens> {
+    const { refreshToken } = validated(validateRefresh, body);
+    return this.sessions.refresh(refreshToken, clientAddressOf(request));
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: ends the session this access token (or cookie) belongs to, and its refresh token' })
+  @ApiResponse({ status: 204, description: 'signed out' })
+  async logout(@CurrentUser() user: AuthenticatedUser, @CurrentSession() session: RequestSession): Promise<void> {
+    await this.sessions.signOut(user, session.id);
+  }
+
+  @Post('logout-everywhere')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Sign out everywhere: ends every session of the caller's account, on every browser and API client" })
+  @ApiResponse({ status: 200, description: 'how many sessions were ended', schema: { type: 'object', required: ['sessionsEnded'], properties: { sessionsEnded: { type: 'integer', minimum: 0 } } } })
+  async logoutEverywhere(@CurrentUser() user: AuthenticatedUser): Promise<{ sessionsEnded: number }> {
+    return { sessionsEnded: await this.sessions.signOutEverywhere(user) };
   }
 }

@@ -14,3 +14,13 @@ export const Roles = (...roles: Role[]) => SetMetadata(REQUIRED_ROLES, roles);
 export const CurrentUser = createParamDecorator(
   (_: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest().user,
 );
+
+/** The session the request rests on (its id and when it ends at the latest), set by the AuthGuard. */
+export interface RequestSession {
+  id: string;
+  expiresAt: Date;
+}
+
+export const CurrentSession = createParamDecorator(
+  (_: unknown, context: ExecutionContext): RequestSession => context.switchToHttp().getRequest().session,
+);

@@ -4,10 +4,11 @@ import { parseCookie } from 'cookie';
 import type { AppConfig } from '../../../../libs/platform/src/config.js';
 
 /**
- * The browser's session: the same signed access token an API client sends as a bearer token,
- * kept in an httpOnly cookie that scripts cannot read. SameSite=Strict keeps other sites from
- * sending it; the CSRF token (an HMAC of the session token, so nothing is stored) must also
- * accompany every state-changing request, in the `X-CSRF-Token` header.
+ * The browser's session: a server session's id and secret (`<id>.<secret>`, only the secret's hash
+ * is stored), kept in an httpOnly cookie that scripts cannot read; the server checks it on every
+ * request, so signing out or deactivating the user ends it at once. SameSite=Strict keeps other
+ * sites from sending it; the CSRF token (an HMAC of the cookie, so nothing more is stored) must
+ * also accompany every state-changing request, in the `X-CSRF-Token` header.
  */
 export const SESSION_COOKIE = 'breachflow_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -25,7 +26,7 @@ export function sessionCookieOptions(config: AppConfig, request: Request): Cooki
     // Secure whenever the browser reaches us over HTTPS: directly, or behind a TLS-terminating proxy named in PUBLIC_URL.
     secure: request.secure || config.PUBLIC_URL.startsWith('https:'),
     path: '/',
-    maxAge: config.JWT_TTL_SECONDS * 1000,
+    maxAge: config.SESSION_TTL_SECONDS * 1000,
   };
 }
 

@@ -4,11 +4,16 @@ import { STATUS_CODES } from 'node:http';
 import type { Logger } from 'pino';
 import { InvalidInputError, RefusalError } from '../../../../libs/domain/src/failures.js';
 import { WrongCredentialsError } from '../../../../libs/application/src/auth/sign-in.js';
+import { SignInThrottledError } from '../../../../libs/application/src/auth/sign-in-throttle.js';
+import { SessionEndedError } from '../../../../libs/application/src/auth/session-ended-error.js';
+import { HashingBusyError } from '../../../../libs/platform/src/password-hashing-gate.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
 import { isServiceUnavailable } from './service-unavailable.js';
 
 /** Seconds a client is asked to wait before retrying while PostgreSQL or Temporal is away. */
 const RETRY_AFTER_SECONDS = 5;
+/** Seconds a sign-in is asked to wait when the password hashing line is full (a hash takes a fraction of a second). */
+const SIGN_IN_BUSY_RETRY_AFTER_SECONDS = 1;
 
 /** What body-parser attaches to the errors Nest maps to HttpExceptions. */
 interface BodyParserError {
@@ -46,8 +51,18 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.status(status).json({ statusCode: status, error, kind, message, ...(field !== undefined && { errors: [{ field, message }] }), ...exception.details });
       return;
     }
-    if (exception instanceof WrongCredentialsError) {
+    if (exception instanceof WrongCredentialsError || exception instanceof SessionEndedError) {
       response.status(HttpStatus.UNAUTHORIZED).json({ statusCode: 401, error: 'Unauthorized', message: exception.message });
+      return;
+    }
+    if (exception instanceof SignInThrottledError) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      response.status(HttpStatus.TOO_MANY_REQUESTS).json({ statusCode: 429, error: 'Too Many Requests', message: exception.message });
+      return;
+    }
+    if (exception instanceof HashingBusyError) {
+      response.setHeader('Retry-After', String(SIGN_IN_BUSY_RETRY_AFTER_SECONDS));
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, error: 'Service Unavailable', kind: 'unavailable', message: exception.message });
       return;
     }
     if (!(exception instanceof HttpException) && isServiceUnavailable(exception)) {

@@ -64,7 +64,8 @@ function errorStatusesOf(method: string, path: string, operation: OperationObjec
     statuses.add(status, REFUSAL_REASONS[kind]);
   }
   statuses.add(500, 'an unexpected failure, logged under the `requestId` the body gives');
-  if (metadata<boolean>(ANSWERS_WITHOUT_SERVICES, route) !== true) statuses.add(503, 'PostgreSQL or Temporal does not answer at the moment; retry after `Retry-After` seconds');
+  // The guard reads the session from PostgreSQL (cached for a few seconds), so every authenticated route needs it.
+  if (!isPublic || metadata<boolean>(ANSWERS_WITHOUT_SERVICES, route) !== true) statuses.add(503, 'PostgreSQL or Temporal does not answer at the moment; retry after `Retry-After` seconds');
   return statuses;
 }
 

@@ -2,7 +2,7 @@ import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { useI18n } from '../i18n/i18n.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
-import { useSession } from '../features/auth/session.js';
+import { useSession, useSessionEndedWatch } from '../features/auth/session.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { ApprovalsPage } from '../features/filings/ApprovalsPage.js';
 import { FilingPage } from '../features/filings/FilingPage.js';
@@ -21,6 +21,7 @@ const NoticePage = lazy(() => noticesPages().then((pages) => ({ default: pages.N
 /** Signed out, every address shows the sign-in form, and after signing in the page asked for (an e-mail's link). */
 export function App() {
   const session = useSession();
+  useSessionEndedWatch();
   const { t } = useI18n();
   if (session.isPending) return <p role="status">{t.app.loading}</p>;
   if (!session.data) {

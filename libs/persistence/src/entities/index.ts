@@ -20,7 +20,9 @@ import { ProposedDecision } from './proposed-decision.entity.js';
 import { TrackScreening } from './track-screening.entity.js';
 import { TrackTask } from './track-task.entity.js';
 import { User } from './user.entity.js';
+import { Session } from './session.entity.js';
+import { RefreshToken } from './refresh-token.entity.js';
 
-export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
+export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken };
 
-export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];
+export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken];

@@ -9,5 +9,7 @@ export class User {
   @Column('text', { name: 'display_name' }) displayName!: string;
   @Column('text') role!: Role;
   @Column('text', { name: 'password_hash' }) passwordHash!: string;
+  /** A deactivated user cannot sign in, and every request on a session they hold is refused. */
+  @Column('boolean', { default: true }) active!: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

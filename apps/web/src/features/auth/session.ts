@@ -1,9 +1,23 @@
+import { useEffect } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error.js';
-import { answer, api, setCsrfToken } from '../../api/client.js';
+import { answer, api, onSessionEnded, setCsrfToken } from '../../api/client.js';
 import type { BrowserSessionView } from '../../api/response-bodies.js';
 
 const SESSION = ['session'] as const;
+
+/**
+ * For the app's root: when any request answers 401 (the server ended the session: signed out
+ * elsewhere, deactivated, role changed, idle), the session is read again, and the sign-in form
+ * shows if it has indeed ended.
+ */
+export function useSessionEndedWatch(): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    onSessionEnded(() => void queryClient.invalidateQueries({ queryKey: SESSION }));
+    return () => onSessionEnded(undefined);
+  }, [queryClient]);
+}
 
 /** The signed-in person, or null when the browser has no (valid) session cookie. */
 export function useSession() {
