@@ -33,6 +33,7 @@ interface OrganisationFixtures {
   noticeId: string;
   taskId: string;
   exceptionId: string;
+  decisionId: string;
   notificationId: string;
   publicNoticeSlug: string;
   recipientId: string;
@@ -57,6 +58,7 @@ const PARAMETER_FIXTURES: Record<string, ParameterFixture> = {
   'notices/{id}': owned((organisation) => organisation.noticeId),
   'tasks/{taskId}': owned((organisation) => organisation.taskId),
   'exception/{exceptionId}': owned((organisation) => organisation.exceptionId),
+  'decisions/{decisionId}': owned((organisation) => organisation.decisionId),
   'notifications/{id}': owned((organisation) => organisation.notificationId),
   'notices/{slug}': owned((organisation) => organisation.publicNoticeSlug),
   '?recipient': owned((organisation) => organisation.recipientId),
@@ -117,6 +119,8 @@ const BODIES: Record<string, (path: Record<string, string>) => RequestBody> = {
   NoticesController_approve: () => json({}),
   NoticesController_reject: () => json({ comment: 'Förtydliga vad mottagaren kan göra.' }),
   NoticesController_send: () => json({}),
+  IncidentDecisionsController_approve: () => json({}),
+  IncidentDecisionsController_reject: () => json({ comment: 'Skälet räcker inte: spåret ska rapporteras.' }),
   Art34ExceptionsController_propose: () => json({ ground: '34(3)(a)', reason: REASON }),
   Art34ExceptionsController_approve: () => json({}),
   Art34ExceptionsController_reject: () => json({ comment: 'Grunden är inte styrkt.' }),
@@ -207,6 +211,8 @@ async function organisationFixtures(name: string, marker: string): Promise<Organ
   const recipient = (await api('viewer', 'GET', `/api/incidents/${incidentId}/recipients?limit=1`, undefined, 200)).body.items[0];
   const notice = await api('responder', 'POST', `/api/incidents/${incidentId}/notices`, { channel: 'email', content: { ...NOTICE_CONTENT, nature: `${marker}: ${NOTICE_CONTENT.nature}` } }, 201);
   const exception = await api('responder', 'POST', `/api/incidents/${incidentId}/tracks/gdpr-art34/exception`, { ground: '34(3)(a)', reason: REASON }, 201);
+  await api('responder', 'POST', `/api/incidents/${incidentId}/tracks/nis2/not-required`, { reason: REASON }, 200);
+  const decision = (await api('viewer', 'GET', `/api/incidents/${incidentId}/decisions`, undefined, 200)).body.items[0];
 
   const publicNotice = await api('responder', 'POST', `/api/incidents/${incidentId}/notices`, { channel: 'public', content: NOTICE_CONTENT }, 201);
   await api('responder', 'POST', `/api/notices/${publicNotice.body.id}/submit`, {}, 200);
@@ -229,6 +235,7 @@ async function organisationFixtures(name: string, marker: string): Promise<Organ
     noticeId: notice.body.id,
     taskId: task.id,
     exceptionId: exception.body.id,
+    decisionId: decision.id,
     notificationId: notification.id,
     publicNoticeSlug: published.split('/').pop()!,
     recipientId: recipient.id,
@@ -325,7 +332,7 @@ function expectationOf(route: ApiRoute, caller: Caller, variant: Variant): { sta
 
 /** Every id of the other organisation's fixtures: none may appear in an answer to us, except those we put in the path. */
 function theirIds(): string[] {
-  return [theirs.incidentId, theirs.filingId, theirs.noticeId, theirs.taskId, theirs.exceptionId, theirs.notificationId, theirs.publicNoticeSlug, theirs.recipientId, theirs.seeded.organisationId, ...Object.values(theirs.seeded.users).map((user) => user.id)];
+  return [theirs.incidentId, theirs.filingId, theirs.noticeId, theirs.taskId, theirs.exceptionId, theirs.decisionId, theirs.notificationId, theirs.publicNoticeSlug, theirs.recipientId, theirs.seeded.organisationId, ...Object.values(theirs.seeded.users).map((user) => user.id)];
 }
 
 const masked = (text: unknown) => String(text ?? '').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
