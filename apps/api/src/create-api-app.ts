@@ -9,6 +9,7 @@ import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { securityHeaders } from './common/security-headers.js';
 import { rejectUnstorableText } from './common/unstorable-text.js';
 import { isRecipientImport } from './notices/recipient-rows.js';
 import { openApiDocument } from './openapi/openapi-document.js';
@@ -22,6 +23,9 @@ export async function createApiApp(config: AppConfig, options: { webRoot?: strin
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  // Behind a TLS-terminating proxy: believe its X-Forwarded-Proto/-For, and only its (TRUST_PROXY).
+  if (config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  for (const middleware of securityHeaders(config)) app.use(middleware);
   app.use(
     pinoHttp({
       logger: log,
@@ -45,8 +49,19 @@ export async function createApiApp(config: AppConfig, options: { webRoot?: strin
   app.useGlobalFilters(new HttpExceptionFilter(log));
   app.enableShutdownHooks();
 
-  const document = openApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // In production the contract is not published: it maps every route for whoever asks. The build
+  // writes it (dist/openapi.json) for those who need it.
+  if (config.NODE_ENV !== 'production') {
+    const document = openApiDocument(app);
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  }
   serveWebApp(app, options.webRoot ?? defaultWebRoot(), log);
   return app;
+}
+
+/** Express's 'trust proxy' from TRUST_PROXY: a hop count, true/false, or names and addresses. */
+function trustProxySetting(value: string): number | boolean | string[] {
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value.split(',').map((part) => part.trim());
 }

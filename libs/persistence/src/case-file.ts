@@ -14,6 +14,7 @@ import { ScreeningRepository } from './repositories/screening.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
 import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
 import { TrackExceptionRepository } from './repositories/track-exception.repository.js';
+import { UserRepository } from './repositories/user.repository.js';
 import { WorkflowOutboxRepository } from './repositories/workflow-outbox.repository.js';
 
 /** Every repository, bound to one connection or one transaction. */
@@ -34,6 +35,7 @@ export class Repositories {
   readonly trackDecisions: TrackDecisionRepository;
   readonly trackExceptions: TrackExceptionRepository;
   readonly outbox: WorkflowOutboxRepository;
+  readonly users: UserRepository;
 
   constructor(manager: EntityManager) {
     this.audit = new AuditRepository(manager);
@@ -52,6 +54,7 @@ export class Repositories {
     this.trackDecisions = new TrackDecisionRepository(manager);
     this.trackExceptions = new TrackExceptionRepository(manager);
     this.outbox = new WorkflowOutboxRepository(manager);
+    this.users = new UserRepository(manager);
   }
 }
 

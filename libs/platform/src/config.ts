@@ -7,6 +7,17 @@ const base64Key = z
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
+  /** The address the API listens on: loopback unless a container (or a proxy on another host) must reach it. */
+  HOST: z.string().regex(/^[\w.:-]+$/, 'must be an IP address or host name, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
+  /**
+   * Which proxies in front of the API Express believes about the client's address and protocol
+   * (X-Forwarded-For, X-Forwarded-Proto): a number of hops, `loopback`, or addresses/subnets
+   * separated by commas. Unset: none, the connection itself counts.
+   */
+  TRUST_PROXY: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().regex(/^[\w.:/]+(,\s*[\w.:/]+)*$/, 'must be a hop count, loopback, or addresses separated by commas').optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
   TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'must be host:port'),

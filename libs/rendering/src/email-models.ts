@@ -50,6 +50,18 @@ export interface EmailRefusedModel {
   failure: string;
 }
 
+/** An invitation to breachflow: a one-time link to choose a password, and nothing about incidents. */
+export interface InvitationModel {
+  recipientName: string;
+  organisationName: string;
+  /** The admin who invited them, by name. */
+  inviterName: string;
+  /** The one-time link; it works once and until `expiresAt`. */
+  link: string;
+  /** Already formatted in the organisation's time zone. */
+  expiresAt: string;
+}
+
 export interface EmailModels {
   reminder: ClockEmailModel;
   escalation: ClockEmailModel;
@@ -57,10 +69,11 @@ export interface EmailModels {
   'supplement-reminder': ClockEmailModel;
   digest: DigestEmailModel;
   'email-refused': EmailRefusedModel;
+  invitation: InvitationModel;
 }
 
 export type EmailName = keyof EmailModels;
-export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest', 'email-refused'];
+export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest', 'email-refused', 'invitation'];
 
 /** One message for one recipient. */
 export interface RenderedEmail {

@@ -1,6 +1,6 @@
 import { buildFilingDocument } from '../../../libs/domain/src/filings/build-filing-document.js';
 import type { FilingDocument, FilingLanguage } from '../../../libs/domain/src/filings/filing-input.js';
-import type { ClockEmailModel, DigestEmailModel, EmailRefusedModel } from '../../../libs/rendering/src/email-models.js';
+import type { ClockEmailModel, DigestEmailModel, EmailRefusedModel, InvitationModel } from '../../../libs/rendering/src/email-models.js';
 import { art33Input, assessmentOf, BOOKING_BREACH_COMPLETE, lateArt33Input, processorInput } from '../filings/filing-fixtures.js';
 import { lexMariaInput, lexMariaSupplementInput, nis2Input } from '../filings/screened-track-fixtures.js';
 
@@ -112,4 +112,9 @@ export const DIGEST_EMAIL: Record<FilingLanguage, DigestEmailModel> = {
 export const EMAIL_REFUSED_EMAIL: Record<FilingLanguage, EmailRefusedModel> = {
   sv: { recipientName: 'Dataskyddsombudet', colleagueName: 'Anna Andersson', organisationName: 'Region Exempelby', failure: 'EENVELOPE RCPT TO 550' },
   en: { recipientName: 'Data Protection Officer', colleagueName: 'Anna Andersson', organisationName: 'Region Exempelby', failure: 'EENVELOPE RCPT TO 550' },
+};
+
+export const INVITATION_EMAIL: Record<FilingLanguage, InvitationModel> = {
+  sv: { recipientName: 'Anna Andersson', organisationName: 'Region Exempelby', inviterName: 'Bo Berg', link: 'https://breachflow.example.se/set-password#token=abc123', expiresAt: '25 november 2026 09:00' },
+  en: { recipientName: 'Anna Andersson', organisationName: 'Region Exempelby', inviterName: 'Bo Berg', link: 'https://breachflow.example.se/set-password#token=abc123', expiresAt: '25 November 2026 09:00' },
 };

@@ -31,8 +31,10 @@ export class SignIn {
   /** The same token with the caller it stands for (the web app keeps it in a session cookie). */
   async session(email: string, password: string): Promise<{ accessToken: string; user: Caller }> {
     const user = await this.caseFile.read.organisations.userByEmail(email);
+    // An invited user without a password yet is checked against the dummy too: the same time, never a match.
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !valid) throw new WrongCredentialsError();
+    // A deactivated account answers as a wrong password does: whether it exists is nobody's business.
+    if (!user || !valid || !user.active) throw new WrongCredentialsError();
     const accessToken = await this.jwt.signAsync({ sub: user.id, org: user.organisationId, role: user.role });
     return { accessToken, user: { id: user.id, organisationId: user.organisationId, role: user.role } };
   }

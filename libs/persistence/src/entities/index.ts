@@ -7,6 +7,7 @@ import { IncidentFactsVersion } from './incident-facts-version.entity.js';
 import { Incident } from './incident.entity.js';
 import { Notification } from './notification.entity.js';
 import { Organisation } from './organisation.entity.js';
+import { PasswordLink } from './password-link.entity.js';
 import { Reminder } from './reminder.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { RiskOverride } from './risk-override.entity.js';
@@ -20,6 +21,6 @@ import { TrackScreening } from './track-screening.entity.js';
 import { TrackTask } from './track-task.entity.js';
 import { User } from './user.entity.js';
 
-export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User };
+export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, PasswordLink, Reminder, RiskAssessment, RiskOverride, User };
 
-export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User];
+export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, PasswordLink, Reminder, RiskAssessment, RiskOverride, User];
