@@ -12,7 +12,7 @@ export class RevocableSessions1764940000000 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
-      ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT true;
+      ALTER TABLE users ADD COLUMN IF NOT EXISTS active boolean NOT NULL DEFAULT true;
 
       CREATE TABLE sessions (
         id uuid PRIMARY KEY,
@@ -42,6 +42,7 @@ export class RevocableSessions1764940000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    await db.query('DROP TABLE refresh_tokens, sessions; ALTER TABLE users DROP COLUMN active');
+    // `active` stays: the user accounts' migration, which runs first, owns it.
+    await db.query('DROP TABLE refresh_tokens, sessions');
   }
 }

@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole system on embedded defaults. Starts what is not configured
  * (PostgreSQL unless DATABASE_URL, a Temporal dev server unless TEMPORAL_ADDRESS), applies
- * migrations, seeds the demo organisation, runs the worker and the API, prints where
+ * migrations, seeds the demo organisation (into the embedded database only), runs the worker and the API, prints where
  * everything is, restarts whatever of it dies, and on Ctrl-C stops everything it started.
  * All state lives under .data/ (or BREACHFLOW_DATA_DIR).
  */
@@ -199,7 +199,11 @@ async function main(): Promise<void> {
     };
     const config = loadConfig(env);
 
-    const seeded = config.NODE_ENV === 'production' ? undefined : await seedDemo(config.DATABASE_URL, config.DEMO_PASSWORD, AuditSeal.fromConfig(config));
+    // Demo users with a published password belong in the embedded database only: an external
+    // DATABASE_URL may be a shared or real one, where they would be accounts anyone can use.
+    const seedWanted = !process.env.DATABASE_URL || process.env.BREACHFLOW_SEED_DEMO === 'true';
+    const seeded = config.NODE_ENV === 'production' || !seedWanted ? undefined : await seedDemo(config.DATABASE_URL, config.DEMO_PASSWORD, AuditSeal.fromConfig(config));
+    if (!seeded && config.NODE_ENV !== 'production') say('DATABASE_URL is set: no demo users seeded (BREACHFLOW_SEED_DEMO=true to seed them; npm run admin -- create-admin for a real one)');
 
     const apiUrl = `http://localhost:${apiPort}`;
     const worker = supervise('the worker', () => readyWhenItSaysSo(spawnApp('worker', env), 120_000));

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, patched, proxyActivities, setHandler, startChild, uuid4, type ChildWorkflowHandle } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, startChild, uuid4, type ChildWorkflowHandle } from '@temporalio/workflow';
 import { Mutex } from 'async-mutex';
 import { refuse } from '../libs/domain/src/failures.js';
 import type { OrganisationRole } from '../libs/domain/src/incident/incident-facts.js';
@@ -55,9 +55,12 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
   let factsVersion = input.factsVersion;
   let role: OrganisationRole = input.role ?? 'controller';
   let riskOutcome: RiskOutcome | null = input.outcome ?? null;
-  let tracks: OwedTrack[] = [];
-  const trackStatus: Partial<Record<TrackKind, TrackStatus>> = {};
-  const screenings: Partial<Record<TrackKind, ScreeningRecord>> = {};
+  // A reopened incident continues from its closed run: the tracks owed stay owed, with their status.
+  let tracks: OwedTrack[] = input.resumedFrom ? [...input.resumedFrom.tracks] : [];
+  const trackStatus: Partial<Record<TrackKind, TrackStatus>> = { ...input.resumedFrom?.trackStatus };
+  const screenings: Partial<Record<TrackKind, ScreeningRecord>> = { ...input.resumedFrom?.screenings };
+  /** Track workflows an earlier run started: they keep their own state and are never started again. */
+  const startedEarlier = new Set<TrackKind>(input.resumedFrom ? tracks.map((track) => track.kind).filter((kind) => isFilingTrack(kind) && trackStatus[kind] !== undefined) : []);
   const children = new Map<TrackKind, ChildWorkflowHandle<typeof filingTrackWorkflow>>();
   let anchorMoved = false;
   let closed = false;
@@ -204,7 +207,7 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
   const settings = { processorNoticeHours: input.processorNoticeHours, ...input.clockSettings };
   const startOwedTracks = async () => {
     for (const { kind } of tracks) {
-      if (!isFilingTrack(kind) || children.has(kind)) continue;
+      if (!isFilingTrack(kind) || children.has(kind) || startedEarlier.has(kind)) continue;
       const definition = TRACK_CATALOGUE[kind];
       const child = await startChild(filingTrackWorkflow, {
         workflowId: filingTrackWorkflowId(input.incidentId, kind),
@@ -260,6 +263,12 @@ export async function incidentWorkflow(input: IncidentWorkflowInput): Promise<vo
         anchorMoved = false;
         await recordClock('moved');
         for (const child of children.values()) await child.signal(moveAnchorSignal, { anchorAt: art33.anchorAt.toISOString() });
+        for (const kind of startedEarlier) {
+          // A track an earlier run started may have completed since: then there is nothing to move.
+          await getExternalWorkflowHandle(filingTrackWorkflowId(input.incidentId, kind))
+            .signal(moveAnchorSignal, { anchorAt: art33.anchorAt.toISOString() })
+            .catch(() => undefined);
+        }
       }
       continue;
     }

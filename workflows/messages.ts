@@ -28,6 +28,15 @@ export interface IncidentWorkflowInput {
   timeZone?: string;
   /** The organisation's clock targets (e.g. Lex Maria's report and investigation targets). */
   clockSettings?: ClockSettings;
+  /** A reopened incident: what its closed run knew, so tracks already started are never started again. */
+  resumedFrom?: ResumedIncident;
+}
+
+/** The closed run's state a reopened incident's new run continues from. */
+export interface ResumedIncident {
+  tracks: OwedTrack[];
+  trackStatus: Partial<Record<TrackKind, TrackStatus>>;
+  screenings: Partial<Record<TrackKind, ScreeningRecord>>;
 }
 
 export interface ReminderState {

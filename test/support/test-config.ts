@@ -23,5 +23,5 @@ export function testConfig(overrides: Partial<Record<keyof AppConfig, string>> =
 
 /** The environment a child process (worker or API) needs for the same configuration. */
 export function configEnv(config: AppConfig): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
 }

@@ -11,6 +11,7 @@ import { PasswordHashingGate } from '../../../libs/platform/src/password-hashing
 import { FilingSteps } from '../../../libs/application/src/filings/filing-steps.js';
 import { AppendFacts } from '../../../libs/application/src/incidents/append-facts.js';
 import { CloseIncident } from '../../../libs/application/src/incidents/close-incident.js';
+import { ReopenIncident } from '../../../libs/application/src/incidents/reopen-incident.js';
 import { IncidentQueries } from '../../../libs/application/src/incidents/incident-queries.js';
 import { IncidentTimeline } from '../../../libs/application/src/incidents/incident-timeline.js';
 import { WorkflowOutboxRelay } from '../../../libs/application/src/incidents/workflow-outbox-relay.js';
@@ -36,6 +37,9 @@ import { OrganisationSettings } from '../../../libs/application/src/organisation
 import { INCIDENT_WORKFLOWS } from '../../../libs/application/src/ports/incident-workflows.js';
 import { RegisterEntries } from '../../../libs/application/src/register/register-entries.js';
 import { OverrideOutcome } from '../../../libs/application/src/risk/override-outcome.js';
+import { SetPassword } from '../../../libs/application/src/users/set-password.js';
+import { UserAccounts } from '../../../libs/application/src/users/user-accounts.js';
+import { Mailer } from '../../../libs/platform/src/mail/mailer.js';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { ConfigModule } from '../../../libs/platform/src/nest/config.module.js';
 import { DatabaseModule } from '../../../libs/platform/src/nest/database.module.js';
@@ -60,9 +64,10 @@ import { RegisterController } from './register/register.controller.js';
 import { RiskController } from './risk/risk.controller.js';
 import { IncidentWorkflowGateway } from './temporal/incident-workflow.gateway.js';
 import { TemporalClientModule } from './temporal/temporal-client.module.js';
+import { UsersController } from './users/users.controller.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, Sessions, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, ProposeNotRequired, DecideProposal, CloseIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings];
+const USE_CASES = [SignIn, Sessions, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, ProposeNotRequired, DecideProposal, CloseIncident, ReopenIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings, UserAccounts, SetPassword];
 
 @Module({})
 export class AppModule {
@@ -101,6 +106,7 @@ export class AppModule {
         RegisterController,
         NotificationsController,
         OrganisationController,
+        UsersController,
         RiskController,
         ...(config.NODE_ENV !== 'production' && config.MAIL_SINK_DIR ? [DevMailController] : []),
       ],
@@ -114,6 +120,8 @@ export class AppModule {
           inject: [APP_CONFIG],
         },
         recipientCipherProvider,
+        // Invitations are the API's only e-mail: one at a time, so no pooled connections to close.
+        { provide: Mailer, useFactory: () => (config.SMTP_URL ? new Mailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, pool: false }) : null) },
         OutboxRelayTimer,
         { provide: INCIDENT_WORKFLOWS, useClass: IncidentWorkflowGateway },
         // Templates are compiled once, at start: a broken template stops the API there.

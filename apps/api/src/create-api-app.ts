@@ -9,6 +9,7 @@ import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { AppModule } from './app.module.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { securityHeaders } from './common/security-headers.js';
 import { rejectUnstorableText } from './common/unstorable-text.js';
 import { isRecipientImport } from './notices/recipient-rows.js';
 import { openApiDocument } from './openapi/openapi-document.js';
@@ -22,9 +23,10 @@ export async function createApiApp(config: AppConfig, options: { webRoot?: strin
     bodyParser: false,
   });
   app.disable('x-powered-by');
-  // The client's address (request.ip) follows X-Forwarded-For only through the proxies named here;
-  // sign-in throttling counts failures per address, so a client must not choose its own.
+  // The client's address (request.ip) and protocol follow X-Forwarded-For/-Proto only through the
+  // proxies named here; sign-in throttling counts failures per address, so a client must not choose its own.
   app.set('trust proxy', config.TRUST_PROXY);
+  for (const middleware of securityHeaders(config)) app.use(middleware);
   app.use(
     pinoHttp({
       logger: log,
@@ -48,8 +50,12 @@ export async function createApiApp(config: AppConfig, options: { webRoot?: strin
   app.useGlobalFilters(new HttpExceptionFilter(log));
   app.enableShutdownHooks();
 
-  const document = openApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // In production the contract is not published: it maps every route for whoever asks. The build
+  // writes it (dist/openapi.json) for those who need it.
+  if (config.NODE_ENV !== 'production') {
+    const document = openApiDocument(app);
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  }
   serveWebApp(app, options.webRoot ?? defaultWebRoot(), log);
   return app;
 }

@@ -5,5 +5,5 @@ import { createApiApp } from './create-api-app.js';
 
 const config = loadConfigOrExit('breachflow-api');
 const app = await createApiApp(config);
-await app.listen(config.PORT);
-createLogger(config.LOG_LEVEL, 'breachflow-api').info({ port: config.PORT }, 'api listening');
+await app.listen(config.PORT, config.HOST);
+createLogger(config.LOG_LEVEL, 'breachflow-api').info({ host: config.HOST, port: config.PORT }, 'api listening');

@@ -17,6 +17,7 @@ import { SessionRepository } from './repositories/session.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
 import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
 import { TrackExceptionRepository } from './repositories/track-exception.repository.js';
+import { UserRepository } from './repositories/user.repository.js';
 import { WorkflowOutboxRepository } from './repositories/workflow-outbox.repository.js';
 
 /** Every repository, bound to one connection or one transaction. */
@@ -39,6 +40,7 @@ export class Repositories {
   readonly trackDecisions: TrackDecisionRepository;
   readonly trackExceptions: TrackExceptionRepository;
   readonly outbox: WorkflowOutboxRepository;
+  readonly users: UserRepository;
 
   constructor(manager: EntityManager, auditSeal: AuditSeal) {
     this.audit = new AuditRepository(manager, auditSeal);
@@ -59,6 +61,7 @@ export class Repositories {
     this.trackDecisions = new TrackDecisionRepository(manager);
     this.trackExceptions = new TrackExceptionRepository(manager);
     this.outbox = new WorkflowOutboxRepository(manager);
+    this.users = new UserRepository(manager);
   }
 }
 

@@ -7,6 +7,8 @@ const base64Key = z
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
+  /** The address the API listens on: loopback unless a container (or a proxy on another host) must reach it. */
+  HOST: z.string().regex(/^[\w.:-]+$/, 'must be an IP address or host name, e.g. 127.0.0.1 or 0.0.0.0').default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The runtime role's connection (API, worker, audit:verify): in a deployment a role that may only append to the audit trail. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),

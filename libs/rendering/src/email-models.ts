@@ -62,6 +62,18 @@ export interface AuditTrailBrokenModel {
   verifiedAt: string;
 }
 
+/** An invitation to breachflow: a one-time link to choose a password, and nothing about incidents. */
+export interface InvitationModel {
+  recipientName: string;
+  organisationName: string;
+  /** The admin who invited them, by name. */
+  inviterName: string;
+  /** The one-time link; it works once and until `expiresAt`. */
+  link: string;
+  /** Already formatted in the organisation's time zone. */
+  expiresAt: string;
+}
+
 export interface EmailModels {
   reminder: ClockEmailModel;
   escalation: ClockEmailModel;
@@ -70,10 +82,11 @@ export interface EmailModels {
   digest: DigestEmailModel;
   'email-refused': EmailRefusedModel;
   'audit-trail-broken': AuditTrailBrokenModel;
+  invitation: InvitationModel;
 }
 
 export type EmailName = keyof EmailModels;
-export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest', 'email-refused', 'audit-trail-broken'];
+export const EMAIL_NAMES: readonly EmailName[] = ['reminder', 'escalation', 'overdue', 'supplement-reminder', 'digest', 'email-refused', 'audit-trail-broken', 'invitation'];
 
 /** One message for one recipient. */
 export interface RenderedEmail {

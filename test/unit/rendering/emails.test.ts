@@ -7,7 +7,7 @@ import { citesDelayReasons } from '../../../libs/application/src/notifications/n
 import { EMAIL_NAMES, type ClockEmailModel } from '../../../libs/rendering/src/email-models.js';
 import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
 import { expectGolden } from './golden.js';
-import { AUDIT_TRAIL_BROKEN_EMAIL, CLOCK_EMAIL, DIGEST_EMAIL, EMAIL_REFUSED_EMAIL } from './rendering-fixtures.js';
+import { AUDIT_TRAIL_BROKEN_EMAIL, CLOCK_EMAIL, DIGEST_EMAIL, EMAIL_REFUSED_EMAIL, INVITATION_EMAIL } from './rendering-fixtures.js';
 
 const catalog = TemplateCatalog.load();
 const LANGUAGES = ['sv', 'en'] as const;
@@ -16,6 +16,7 @@ const render = (name: (typeof EMAIL_NAMES)[number], language: (typeof LANGUAGES)
   if (name === 'digest') return catalog.renderEmail('digest', language, DIGEST_EMAIL[language]);
   if (name === 'email-refused') return catalog.renderEmail('email-refused', language, EMAIL_REFUSED_EMAIL[language]);
   if (name === 'audit-trail-broken') return catalog.renderEmail('audit-trail-broken', language, AUDIT_TRAIL_BROKEN_EMAIL[language]);
+  if (name === 'invitation') return catalog.renderEmail('invitation', language, INVITATION_EMAIL[language]);
   return catalog.renderEmail(name, language, CLOCK_EMAIL[language]);
 };
 

@@ -1,6 +1,6 @@
 import { buildFilingDocument } from '../../../libs/domain/src/filings/build-filing-document.js';
 import type { FilingDocument, FilingLanguage } from '../../../libs/domain/src/filings/filing-input.js';
-import type { AuditTrailBrokenModel, ClockEmailModel, DigestEmailModel, EmailRefusedModel } from '../../../libs/rendering/src/email-models.js';
+import type { AuditTrailBrokenModel, ClockEmailModel, DigestEmailModel, EmailRefusedModel, InvitationModel } from '../../../libs/rendering/src/email-models.js';
 import { art33Input, assessmentOf, BOOKING_BREACH_COMPLETE, lateArt33Input, processorInput } from '../filings/filing-fixtures.js';
 import { lexMariaInput, lexMariaSupplementInput, nis2Input } from '../filings/screened-track-fixtures.js';
 
@@ -117,4 +117,9 @@ export const EMAIL_REFUSED_EMAIL: Record<FilingLanguage, EmailRefusedModel> = {
 export const AUDIT_TRAIL_BROKEN_EMAIL: Record<FilingLanguage, AuditTrailBrokenModel> = {
   sv: { recipientName: 'Dataskyddsombudet', organisationName: 'Region Exempelby', seq: '4711', problem: 'händelsen har ändrats efter att den skrevs', verifiedAt: '25 november 2026 07:00' },
   en: { recipientName: 'Data Protection Officer', organisationName: 'Region Exempelby', seq: '4711', problem: 'the event was altered after it was written', verifiedAt: '25 November 2026 07:00' },
+};
+
+export const INVITATION_EMAIL: Record<FilingLanguage, InvitationModel> = {
+  sv: { recipientName: 'Anna Andersson', organisationName: 'Region Exempelby', inviterName: 'Bo Berg', link: 'https://breachflow.example.se/set-password#token=abc123', expiresAt: '25 november 2026 09:00' },
+  en: { recipientName: 'Anna Andersson', organisationName: 'Region Exempelby', inviterName: 'Bo Berg', link: 'https://breachflow.example.se/set-password#token=abc123', expiresAt: '25 November 2026 09:00' },
 };

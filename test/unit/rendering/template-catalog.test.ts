@@ -42,8 +42,9 @@ describe('the template catalog', () => {
     expect(REQUIRED_TEMPLATES).not.toContain('filings/en/lex-maria.html');
     expect(REQUIRED_TEMPLATES).toContain('notices/sv-easy/sms.text');
     expect(REQUIRED_TEMPLATES).toContain('email/en/email-refused.html');
-    // Six e-mails (four clock notices, the digest, the refused-address alert) in two languages, three parts each.
-    expect(REQUIRED_TEMPLATES).toHaveLength(2 + 2 + 1 + 2 + 6 * 2 * 3 + 3 * 5);
+    expect(REQUIRED_TEMPLATES).toContain('email/sv/invitation.text');
+    // Seven e-mails (four clock notices, the digest, the refused-address alert, the invitation) in two languages, three parts each.
+    expect(REQUIRED_TEMPLATES).toHaveLength(2 + 2 + 1 + 2 + 7 * 2 * 3 + 3 * 5);
   });
 
   it('refuses to start without a required template, naming it', () => {

@@ -3,6 +3,8 @@ import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { SignIn } from '../../../../libs/application/src/auth/sign-in.js';
 import { Sessions, type BearerTokens } from '../../../../libs/application/src/auth/sessions.js';
+import { SetPassword } from '../../../../libs/application/src/users/set-password.js';
+import { setPasswordSchema, validateSetPassword } from '../users/user-requests.js';
 import { validated } from '../common/validated.js';
 import { CurrentSession, CurrentUser, Public, type RequestSession } from './auth.decorators.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
@@ -32,6 +34,7 @@ export class AuthController {
   constructor(
     @Inject(SignIn) private readonly signIn: SignIn,
     @Inject(Sessions) private readonly sessions: Sessions,
+    @Inject(SetPassword) private readonly setPassword: SetPassword,
   ) {}
 
   @Public()
@@ -73,5 +76,18 @@ export class AuthController {
   @ApiResponse({ status: 200, description: 'how many sessions were ended', schema: { type: 'object', required: ['sessionsEnded'], properties: { sessionsEnded: { type: 'integer', minimum: 0 } } } })
   async logoutEverywhere(@CurrentUser() user: AuthenticatedUser): Promise<{ sessionsEnded: number }> {
     return { sessionsEnded: await this.sessions.signOutEverywhere(user) };
+  }
+
+  /** Open to anyone holding a valid one-time link: an invitation, or the first admin's link. */
+  @Public()
+  @Post('set-password')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Choose a password with a one-time link (at least 12 characters, not a common one); the link is then spent' })
+  @ApiBody({ schema: setPasswordSchema as object })
+  @ApiResponse({ status: 200, description: 'the password is set: sign in with it' })
+  async choosePassword(@Body() body: unknown) {
+    const { token, password } = validated(validateSetPassword, body);
+    const { email } = await this.setPassword.execute(token, password);
+    return { email };
   }
 }

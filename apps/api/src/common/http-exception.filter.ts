@@ -7,6 +7,7 @@ import { WrongCredentialsError } from '../../../../libs/application/src/auth/sig
 import { SignInThrottledError } from '../../../../libs/application/src/auth/sign-in-throttle.js';
 import { SessionEndedError } from '../../../../libs/application/src/auth/session-ended-error.js';
 import { HashingBusyError } from '../../../../libs/platform/src/password-hashing-gate.js';
+import { loggableError } from './loggable-error.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
 import { isServiceUnavailable } from './service-unavailable.js';
 
@@ -66,14 +67,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     if (!(exception instanceof HttpException) && isServiceUnavailable(exception)) {
-      this.log.warn({ requestId: request.id, reason: (exception as Error).message }, 'a service the request needs did not answer');
+      this.log.warn({ requestId: request.id, reason: loggableError(exception) }, 'a service the request needs did not answer');
       const message = 'the database or the workflow service does not answer at the moment: retry the same request shortly';
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       response.status(HttpStatus.SERVICE_UNAVAILABLE).json({ statusCode: 503, error: 'Service Unavailable', kind: 'unavailable', message, requestId: request.id });
       return;
     }
     if (!(exception instanceof HttpException)) {
-      this.log.error({ err: exception, requestId: request.id }, 'unhandled error');
+      // Never the request's URL or query string (search text, facts): the request id ties the two.
+      this.log.error({ error: loggableError(exception), requestId: request.id }, 'unhandled error');
       response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({ statusCode: 500, error: 'Internal Server Error', message: 'internal error', requestId: request.id });
       return;
     }

@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs
 import { ProposeNotRequired } from '../../../../libs/application/src/decisions/propose-not-required.js';
 import { FilingSteps } from '../../../../libs/application/src/filings/filing-steps.js';
 import { CloseIncident } from '../../../../libs/application/src/incidents/close-incident.js';
+import { ReopenIncident } from '../../../../libs/application/src/incidents/reopen-incident.js';
+import { reopenSchema, validateReopen } from './reopen.request.js';
 import { IncidentTimeline } from '../../../../libs/application/src/incidents/incident-timeline.js';
 import { ScreenTrack } from '../../../../libs/application/src/tracks/screen-track.js';
 import { IncidentQueries } from '../../../../libs/application/src/incidents/incident-queries.js';
@@ -28,6 +30,7 @@ export class IncidentTracksController {
     @Inject(ScreenTrack) private readonly screenTrack: ScreenTrack,
     @Inject(IncidentTimeline) private readonly timeline: IncidentTimeline,
     @Inject(ProposeNotRequired) private readonly proposeNotRequired: ProposeNotRequired,
+    @Inject(ReopenIncident) private readonly reopenIncident: ReopenIncident,
   ) {}
 
   @Post('tracks/:kind/screening')
@@ -98,5 +101,16 @@ export class IncidentTracksController {
   @Refuses('forbidden', 'conflict')
   close(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string) {
     return this.closeIncident.execute(user, id);
+  }
+
+  /** Its facts may change again; the reason is audited and shown on the timeline. */
+  @Post('reopen')
+  @HttpCode(200)
+  @Roles(...APPROVER_ROLES)
+  @ApiOperation({ summary: 'Reopen a closed incident (approver or DPO, with a reason of at least 20 characters): its workflow runs again and its facts may change' })
+  @ApiBody({ schema: reopenSchema as object })
+  @Refuses('forbidden', 'conflict', 'unprocessable')
+  reopen(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.reopenIncident.execute(user, id, validated(validateReopen, body).reason);
   }
 }

@@ -74,7 +74,7 @@ export class IncidentsController {
   @Roles(...INCIDENT_EDITORS)
   @ApiOperation({ summary: 'Append a new facts version; a corrected awareAt moves the clocks' })
   @ApiBody({ schema: appendFactsSchema as object })
-  @Refuses('stale')
+  @Refuses('stale', 'conflict')
   correctFacts(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
     return this.appendFacts.execute(user, id, validated(validateAppendFactsRequest, body));
   }

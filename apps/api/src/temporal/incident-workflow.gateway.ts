@@ -66,6 +66,26 @@ export class IncidentWorkflowGateway implements IncidentWorkflows {
     }
   }
 
+  async resumeClosed(workflowId: string, reference: string, input: IncidentWorkflowInput): Promise<void> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    let closedState: IncidentState;
+    try {
+      const latest = await handle.query(incidentStateQuery);
+      if (latest.status === 'open') return; // a reopened run already runs (a repeated request)
+      // The closing run may still be finishing its last step: its answer is final either way.
+      if ((await handle.describe()).status.name === 'RUNNING') await handle.result();
+      // A closed run answers queries from its history.
+      closedState = await handle.query(incidentStateQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        throw new RefusalError({ kind: 'conflict', message: "the incident's workflow history is no longer kept (Temporal's retention period has passed), so it cannot be reopened" });
+      }
+      throw error;
+    }
+    const { tracks, trackStatus, screenings } = closedState;
+    await this.start(workflowId, reference, { ...input, resumedFrom: { tracks, trackStatus, screenings } });
+  }
+
   async startNoticeDelivery(input: NoticeDeliveryInput): Promise<void> {
     await this.client.workflow.start('noticeDeliveryWorkflow', {
       workflowId: noticeDeliveryWorkflowId(input.noticeId),

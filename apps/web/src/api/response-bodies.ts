@@ -30,6 +30,7 @@ export type DeliveriesPage = { counts: DeliveryCounts; items: DeliveryView[]; li
 
 export interface ResponseBodies {
   '/api/auth/session': { get: BrowserSessionView; post: BrowserSessionView };
+  '/api/auth/set-password': { post: { email: string } };
   '/api/incidents': { get: { items: IncidentSummaryView[]; total: number; limit: number; offset: number }; post: IncidentView };
   '/api/incidents/{id}': { get: IncidentView };
   '/api/incidents/{id}/facts': { patch: IncidentView };

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { useI18n } from '../i18n/i18n.js';
+import { SetPasswordPage, SET_PASSWORD_PATH } from '../features/auth/SetPasswordPage.js';
 import { SignInPage } from '../features/auth/SignInPage.js';
 import { useSession, useSessionEndedWatch } from '../features/auth/session.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
@@ -23,6 +24,14 @@ export function App() {
   const session = useSession();
   useSessionEndedWatch();
   const { t } = useI18n();
+  // A one-time link is followed signed in or not: it is about the account the link names.
+  if (window.location.pathname === SET_PASSWORD_PATH) {
+    return (
+      <Layout>
+        <SetPasswordPage />
+      </Layout>
+    );
+  }
   if (session.isPending) return <p role="status">{t.app.loading}</p>;
   if (!session.data) {
     return (

@@ -25,6 +25,17 @@ export const en: Messages = {
     submit: 'Sign in',
     wrongCredentials: 'The e-mail address or password is wrong.',
   },
+  setPassword: {
+    title: 'Choose your password',
+    intro: 'The link works once. At least 12 characters; a few words you remember make a good one.',
+    password: 'New password',
+    confirmation: 'The same password again',
+    differ: 'The passwords differ',
+    noToken: 'The address lacks its one-time code. Open the link from the e-mail again, all of it.',
+    submit: 'Save the password',
+    done: 'Your password is saved. Sign in with your e-mail address and the new password.',
+    toSignIn: 'To sign in',
+  },
   form: {
     errorSummaryTitle: 'There is a problem',
     required: 'Fill in this field',

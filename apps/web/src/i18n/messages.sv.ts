@@ -31,6 +31,17 @@ export const sv = {
     submit: 'Logga in',
     wrongCredentials: 'E-postadressen eller lösenordet är fel.',
   },
+  setPassword: {
+    title: 'Välj ditt lösenord',
+    intro: 'Länken fungerar en gång. Minst 12 tecken; några ord du kommer ihåg blir ett bra lösenord.',
+    password: 'Nytt lösenord',
+    confirmation: 'Samma lösenord igen',
+    differ: 'Lösenorden är inte lika',
+    noToken: 'Adressen saknar sin engångskod. Öppna länken från e-postmeddelandet igen, hela.',
+    submit: 'Spara lösenordet',
+    done: 'Lösenordet är sparat. Logga in med din e-postadress och det nya lösenordet.',
+    toSignIn: 'Till inloggningen',
+  },
   form: {
     errorSummaryTitle: 'Det finns ett problem',
     required: 'Fyll i det här fältet',

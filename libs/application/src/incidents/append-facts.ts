@@ -20,6 +20,8 @@ export class AppendFacts {
   async execute(caller: Caller, id: string, request: AppendFactsRequest): Promise<IncidentView> {
     const incident = await this.caseFile.transaction(async (repositories) => {
       const current = (await repositories.incidents.findOwned(caller.organisationId, id, { lock: true })) ?? raise('not-found', `incident ${id} not found`);
+      // The facts of a closed incident are what was closed on: they change only after a reopening, which is audited with its reason.
+      if (current.status === 'closed') raise('conflict', `the incident is closed: reopen it first (POST /api/incidents/${id}/reopen, approver or DPO, with a reason)`);
       if (request.baseVersion !== undefined && request.baseVersion !== current.currentFactsVersion) {
         raise(
           'stale',

@@ -73,6 +73,8 @@ export function describeAction(action: string, detail: Readonly<Record<string, u
       return both('En uppgift blev klar', 'A task was completed');
     case 'incident.closed':
       return both('Incidenten avslutades', 'The incident was closed');
+    case 'incident.reopened':
+      return both(`Incidenten öppnades igen: ${String(detail.reason ?? '')}`, `The incident was reopened: ${String(detail.reason ?? '')}`);
     default:
       return both(action, action);
   }

@@ -11,6 +11,11 @@ import type { NoticeDeliveryInput } from '../../../../workflows/notices/notice-d
 export interface IncidentWorkflows {
   /** Idempotent: starting an incident whose workflow already runs changes nothing. */
   start(workflowId: string, reference: string, input: IncidentWorkflowInput): Promise<void>;
+  /**
+   * A new run of a closed incident's workflow (same id), continuing from what its closed run knew.
+   * Idempotent: when a reopened run already runs, nothing happens.
+   */
+  resumeClosed(workflowId: string, reference: string, input: IncidentWorkflowInput): Promise<void>;
   /** False when the workflow already knew this (or a newer) version. */
   recordFactsVersion(workflowId: string, recorded: FactsVersionRecorded): Promise<boolean>;
   recordRiskOutcome(workflowId: string, decided: RiskOutcomeDecided): Promise<void>;

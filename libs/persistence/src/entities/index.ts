@@ -7,6 +7,7 @@ import { IncidentFactsVersion } from './incident-facts-version.entity.js';
 import { Incident } from './incident.entity.js';
 import { Notification } from './notification.entity.js';
 import { Organisation } from './organisation.entity.js';
+import { PasswordLink } from './password-link.entity.js';
 import { Reminder } from './reminder.entity.js';
 import { RiskAssessment } from './risk-assessment.entity.js';
 import { RiskOverride } from './risk-override.entity.js';
@@ -23,6 +24,6 @@ import { User } from './user.entity.js';
 import { Session } from './session.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
 
-export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken };
+export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, PasswordLink, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken };
 
-export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken];
+export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, PasswordLink, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken];

@@ -44,6 +44,11 @@ export class IncidentRepository {
     await this.manager.update(Incident, { id }, { status: 'closed', closedAt, closedBy });
   }
 
+  /** Open again; when and by whom it was closed, and why it was reopened, stay in the audit trail. */
+  async reopen(id: string): Promise<void> {
+    await this.manager.update(Incident, { id }, { status: 'open', closedAt: null, closedBy: null });
+  }
+
   async list(organisationId: string, filter: IncidentFilter): Promise<{ items: Incident[]; total: number }> {
     const builder = this.manager.getRepository(Incident).createQueryBuilder('i').where('i.organisation_id = :org', { org: organisationId });
     if (filter.status) builder.andWhere('i.status = :status', { status: filter.status });

@@ -15,6 +15,12 @@ export class OrganisationRepository {
     return this.manager.find(Organisation, { order: { createdAt: 'ASC' } });
   }
 
+  /** A new organisation with the default settings (time zone Europe/Stockholm). */
+  async insert(organisation: { id: string; name: string }): Promise<Organisation> {
+    await this.manager.insert(Organisation, { ...organisation, timeZone: 'Europe/Stockholm' });
+    return this.get(organisation.id);
+  }
+
   async update(id: string, change: Partial<Omit<Organisation, 'id' | 'createdAt'>>): Promise<void> {
     await this.manager.update(Organisation, { id }, change);
   }
@@ -23,8 +29,9 @@ export class OrganisationRepository {
     return this.manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
+  /** Active users only: a deactivated person is told nothing more. */
   usersWithRoles(organisationId: string, roles: readonly Role[]): Promise<User[]> {
-    return this.manager.findBy(User, { organisationId, role: In([...roles]) });
+    return this.manager.findBy(User, { organisationId, role: In([...roles]), active: true });
   }
 
   /** Which of these user ids are the organisation's users. */
