@@ -34,6 +34,7 @@ interface OrganisationFixtures {
   taskId: string;
   exceptionId: string;
   decisionId: string;
+  spareUserId: string;
   notificationId: string;
   publicNoticeSlug: string;
   recipientId: string;
@@ -59,6 +60,8 @@ const PARAMETER_FIXTURES: Record<string, ParameterFixture> = {
   'tasks/{taskId}': owned((organisation) => organisation.taskId),
   'exception/{exceptionId}': owned((organisation) => organisation.exceptionId),
   'decisions/{decisionId}': owned((organisation) => organisation.decisionId),
+  // A user none of the callers signs in as, so that changing it leaves every caller's session alone.
+  'users/{id}': owned((organisation) => organisation.spareUserId),
   'notifications/{id}': owned((organisation) => organisation.notificationId),
   'notices/{slug}': owned((organisation) => organisation.publicNoticeSlug),
   '?recipient': owned((organisation) => organisation.recipientId),
@@ -120,6 +123,8 @@ const BODIES: Record<string, (path: Record<string, string>) => RequestBody> = {
   NoticesController_reject: () => json({ comment: 'Förtydliga vad mottagaren kan göra.' }),
   NoticesController_send: () => json({}),
   IncidentDecisionsController_approve: () => json({}),
+  IncidentTracksController_reopen: () => json({ reason: REASON }),
+  UsersController_change: () => json({ role: 'viewer' }),
   IncidentDecisionsController_reject: () => json({ comment: 'Skälet räcker inte: spåret ska rapporteras.' }),
   Art34ExceptionsController_propose: () => json({ ground: '34(3)(a)', reason: REASON }),
   Art34ExceptionsController_approve: () => json({}),
@@ -213,6 +218,7 @@ async function organisationFixtures(name: string, marker: string): Promise<Organ
   const exception = await api('responder', 'POST', `/api/incidents/${incidentId}/tracks/gdpr-art34/exception`, { ground: '34(3)(a)', reason: REASON }, 201);
   await api('responder', 'POST', `/api/incidents/${incidentId}/tracks/nis2/not-required`, { reason: REASON }, 200);
   const decision = (await api('viewer', 'GET', `/api/incidents/${incidentId}/decisions`, undefined, 200)).body.items[0];
+  const spareUser = await api('admin', 'POST', '/api/users', { email: `spare@${marker.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.example`, displayName: 'Spare User', role: 'viewer' }, 201);
 
   const publicNotice = await api('responder', 'POST', `/api/incidents/${incidentId}/notices`, { channel: 'public', content: NOTICE_CONTENT }, 201);
   await api('responder', 'POST', `/api/notices/${publicNotice.body.id}/submit`, {}, 200);
@@ -236,6 +242,7 @@ async function organisationFixtures(name: string, marker: string): Promise<Organ
     taskId: task.id,
     exceptionId: exception.body.id,
     decisionId: decision.id,
+    spareUserId: spareUser.body.user.id,
     notificationId: notification.id,
     publicNoticeSlug: published.split('/').pop()!,
     recipientId: recipient.id,
@@ -332,7 +339,7 @@ function expectationOf(route: ApiRoute, caller: Caller, variant: Variant): { sta
 
 /** Every id of the other organisation's fixtures: none may appear in an answer to us, except those we put in the path. */
 function theirIds(): string[] {
-  return [theirs.incidentId, theirs.filingId, theirs.noticeId, theirs.taskId, theirs.exceptionId, theirs.decisionId, theirs.notificationId, theirs.publicNoticeSlug, theirs.recipientId, theirs.seeded.organisationId, ...Object.values(theirs.seeded.users).map((user) => user.id)];
+  return [theirs.incidentId, theirs.filingId, theirs.noticeId, theirs.taskId, theirs.exceptionId, theirs.decisionId, theirs.spareUserId, theirs.notificationId, theirs.publicNoticeSlug, theirs.recipientId, theirs.seeded.organisationId, ...Object.values(theirs.seeded.users).map((user) => user.id)];
 }
 
 const masked = (text: unknown) => String(text ?? '').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');

@@ -37,7 +37,10 @@ async function closedIncident(): Promise<{ id: string; workflowId: string }> {
   expect(created.status).toBe(201);
   const id: string = created.body.id;
   await eventually(async () => ((await api('GET', `/api/incidents/${id}`, 'responder')).body.tracks.some((t: { kind: string; live: boolean }) => t.kind === 'gdpr-art33' && t.live) ? true : undefined));
+  // "Not required" is proposed by one person and approved by another (four eyes).
   expect((await api('POST', `/api/incidents/${id}/tracks/gdpr-art33/not-required`, 'dpo', { reason: 'Only synthetic test data was involved after all.' })).status).toBe(200);
+  const [proposal] = (await api('GET', `/api/incidents/${id}/decisions`, 'approver')).body.items;
+  expect((await api('POST', `/api/incidents/${id}/decisions/${proposal.id}/approve`, 'approver', {})).status).toBe(200);
   await api('PATCH', `/api/incidents/${id}/facts`, 'responder', { changes: { likelyConsequences: 'None: synthetic data.', measures: 'Configuration corrected.' } });
   const closed = await eventually(async () => {
     const result = await api('POST', `/api/incidents/${id}/close`, 'dpo');

@@ -43,8 +43,8 @@ describe('the template catalog', () => {
     expect(REQUIRED_TEMPLATES).toContain('notices/sv-easy/sms.text');
     expect(REQUIRED_TEMPLATES).toContain('email/en/email-refused.html');
     expect(REQUIRED_TEMPLATES).toContain('email/sv/invitation.text');
-    // Seven e-mails (four clock notices, the digest, the refused-address alert, the invitation) in two languages, three parts each.
-    expect(REQUIRED_TEMPLATES).toHaveLength(2 + 2 + 1 + 2 + 7 * 2 * 3 + 3 * 5);
+    // Eight e-mails (four clock notices, the digest, the refused-address alert, the broken audit trail, the invitation) in two languages, three parts each.
+    expect(REQUIRED_TEMPLATES).toHaveLength(2 + 2 + 1 + 2 + 8 * 2 * 3 + 3 * 5);
   });
 
   it('refuses to start without a required template, naming it', () => {
