@@ -66,11 +66,16 @@ function portFromEnv(name: string, fallback: number): number {
 }
 
 /** Secrets for a developer machine: generated once, kept in the data directory so tokens and history stay readable. */
-function localSecrets(): { jwtSecret: string; payloadKey: string } {
+function localSecrets(): { jwtSecret: string; payloadKey: string; updateSigningKey: string } {
   const path = join(dataDir, 'secrets.json');
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8'));
-  const secrets = { jwtSecret: randomBytes(48).toString('base64url'), payloadKey: randomBytes(32).toString('base64') };
-  writeFileSync(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  const kept: Partial<ReturnType<typeof localSecrets>> = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {};
+  // A data directory from before a secret existed gets that secret added; the others are kept as they are.
+  const secrets = {
+    jwtSecret: kept.jwtSecret ?? randomBytes(48).toString('base64url'),
+    payloadKey: kept.payloadKey ?? randomBytes(32).toString('base64'),
+    updateSigningKey: kept.updateSigningKey ?? randomBytes(32).toString('base64'),
+  };
+  if (Object.keys(kept).length !== Object.keys(secrets).length) writeFileSync(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
 
@@ -163,11 +168,13 @@ async function main(): Promise<void> {
       if (!cliPath) throw new Error('TEMPORAL_CLI_PATH is not set: run through npm start');
       say(`starting Temporal dev server on 127.0.0.1:${temporalPort} (history in ${shown(dbFilename)})`);
       temporalAddress = `127.0.0.1:${temporalPort}`;
-      temporalUiUrl = `http://127.0.0.1:${temporalUiPort}`;
+      // localhost, like the API's address: the UI's calls to the codec server are then same-site and carry the session cookie.
+      temporalUiUrl = `http://localhost:${temporalUiPort}`;
+      const codecEndpoint = `${process.env.PUBLIC_URL ?? `http://localhost:${apiPort}`}/api/temporal-codec`;
       const temporal = supervise(
         'the Temporal dev server',
         async () => {
-          const server = await startTemporalDevServer({ cliPath, port: temporalPort, uiPort: temporalUiPort, dbFilename, pidFile });
+          const server = await startTemporalDevServer({ cliPath, port: temporalPort, uiPort: temporalUiPort, dbFilename, pidFile, codecEndpoint });
           return { pid: server.process.pid!, exited: server.exited, stop: server.stop };
         },
         // An app that gave up while Temporal was down need not sit out the rest of its backoff.
@@ -190,6 +197,8 @@ async function main(): Promise<void> {
       TEMPORAL_ADDRESS: temporalAddress,
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
       PAYLOAD_ENCRYPTION_KEY: process.env.PAYLOAD_ENCRYPTION_KEY ?? secrets.payloadKey,
+      TEMPORAL_UPDATE_SIGNING_KEY: process.env.TEMPORAL_UPDATE_SIGNING_KEY ?? secrets.updateSigningKey,
+      ...(temporalUiUrl && !process.env.TEMPORAL_UI_ORIGINS ? { TEMPORAL_UI_ORIGINS: `${temporalUiUrl},http://127.0.0.1:${temporalUiPort}` } : {}),
       SMTP_URL: process.env.SMTP_URL ?? mailSink!.url,
       ...(mailSink ? { MAIL_SINK_DIR: join(dataDir, 'mail') } : {}),
       // Without a provider, text messages (Art. 34 notices by SMS) are written to .data/sms.

@@ -15,6 +15,7 @@ export function testConfig(overrides: Partial<Record<keyof AppConfig, string>> =
     TEMPORAL_TASK_QUEUE: `test-${randomBytes(6).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
     ...overrides,
   });
 }

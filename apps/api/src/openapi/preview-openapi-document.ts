@@ -16,6 +16,7 @@ export async function previewOpenApiDocument(): Promise<OpenAPIObject> {
     TEMPORAL_ADDRESS: 'preview.invalid:7233',
     JWT_SECRET: 'x'.repeat(32),
     PAYLOAD_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
+    TEMPORAL_UPDATE_SIGNING_KEY: Buffer.alloc(32).toString('base64'),
   });
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
   try {
