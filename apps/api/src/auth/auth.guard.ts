@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES, type Role } from '../../../../libs/domain/src/roles.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
-import { PUBLIC_ROUTE, REQUIRED_ROLES } from './auth.decorators.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, WITHOUT_SIDE_EFFECTS } from './auth.decorators.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { passesCsrfCheck, sessionTokenOf } from './browser-session.js';
 
@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest();
-    const token = this.accessToken(request);
+    const token = this.accessToken(request, this.reflector.getAllAndOverride<boolean>(WITHOUT_SIDE_EFFECTS, targets) === true);
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token);
@@ -48,7 +48,7 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private accessToken(request: Request): string {
+  private accessToken(request: Request, withoutSideEffects: boolean): string {
     if (request.headers.authorization !== undefined) {
       const [scheme, token] = request.headers.authorization.split(' ');
       if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('the Authorization header must be "Bearer <token>"');
@@ -56,7 +56,7 @@ export class AuthGuard implements CanActivate {
     }
     const session = sessionTokenOf(request);
     if (!session) throw new UnauthorizedException('a bearer token is required (POST /api/auth/login), or a session (POST /api/auth/session)');
-    if (!passesCsrfCheck(this.config, request, session)) throw new ForbiddenException('this request needs the X-CSRF-Token of your session');
+    if (!withoutSideEffects && !passesCsrfCheck(this.config, request, session)) throw new ForbiddenException('this request needs the X-CSRF-Token of your session');
     return session;
   }
 }
