@@ -10,7 +10,7 @@ const payloadSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    metadata: { type: 'object', maxProperties: 32, additionalProperties: base64, propertyNames: { maxLength: 256 } },
+    metadata: { type: 'object', maxProperties: 32, additionalProperties: base64 },
     data: base64,
   },
 } as const;
