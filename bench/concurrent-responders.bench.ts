@@ -42,6 +42,7 @@ async function run(): Promise<BenchmarkResult> {
     TEMPORAL_TASK_QUEUE: `bench-responders-${randomBytes(6).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
   };
   // The API in this process, as one replica would run; the worker in its own, as deployed.
   const app = await createApiApp(loadConfig({ ...env, PORT: '0' }));

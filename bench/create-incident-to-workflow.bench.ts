@@ -79,6 +79,7 @@ async function startSut(services: BenchServices): Promise<Sut> {
     TEMPORAL_TASK_QUEUE: `bench-${randomBytes(6).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
   });
   progress('starting the API and the incident worker in this process');
   const app = await createApiApp(config);

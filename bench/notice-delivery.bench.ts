@@ -93,6 +93,7 @@ export const benchmark: Benchmark = {
         TEMPORAL_TASK_QUEUE: `bench-${randomBytes(6).toString('hex')}`,
         JWT_SECRET: randomBytes(32).toString('hex'),
         PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
         NOTICE_BATCH_SIZE: '500',
       };
       const config: AppConfig = loadConfig(env);

@@ -57,6 +57,7 @@ async function run(): Promise<BenchmarkResult> {
     TEMPORAL_TASK_QUEUE: `bench-scale-${randomBytes(6).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
   };
   const config = loadConfig({ ...env, PORT: '0' });
   const app = await createApiApp(config);

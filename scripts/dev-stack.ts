@@ -158,11 +158,13 @@ async function main(): Promise<void> {
       if (!cliPath) throw new Error('TEMPORAL_CLI_PATH is not set: run through npm start');
       say(`starting Temporal dev server on 127.0.0.1:${temporalPort} (history in ${shown(dbFilename)})`);
       temporalAddress = `127.0.0.1:${temporalPort}`;
-      temporalUiUrl = `http://127.0.0.1:${temporalUiPort}`;
+      // localhost, like the API's address: the UI's calls to the codec server are then same-site and carry the session cookie.
+      temporalUiUrl = `http://localhost:${temporalUiPort}`;
+      const codecEndpoint = `${process.env.PUBLIC_URL ?? `http://localhost:${apiPort}`}/api/temporal-codec`;
       const temporal = supervise(
         'the Temporal dev server',
         async () => {
-          const server = await startTemporalDevServer({ cliPath, port: temporalPort, uiPort: temporalUiPort, dbFilename, pidFile });
+          const server = await startTemporalDevServer({ cliPath, port: temporalPort, uiPort: temporalUiPort, dbFilename, pidFile, codecEndpoint });
           return { pid: server.process.pid!, exited: server.exited, stop: server.stop };
         },
         // An app that gave up while Temporal was down need not sit out the rest of its backoff.
@@ -191,6 +193,8 @@ async function main(): Promise<void> {
       JWT_SECRET: process.env.JWT_SECRET ?? secrets.jwtSecret,
       PAYLOAD_ENCRYPTION_KEY: process.env.PAYLOAD_ENCRYPTION_KEY ?? secrets.payloadKey,
       AUDIT_HMAC_KEY: process.env.AUDIT_HMAC_KEY ?? secrets.auditHmacKey,
+      TEMPORAL_UPDATE_SIGNING_KEY: process.env.TEMPORAL_UPDATE_SIGNING_KEY ?? secrets.updateSigningKey,
+      ...(temporalUiUrl && !process.env.TEMPORAL_UI_ORIGINS ? { TEMPORAL_UI_ORIGINS: `${temporalUiUrl},http://127.0.0.1:${temporalUiPort}` } : {}),
       SMTP_URL: process.env.SMTP_URL ?? mailSink!.url,
       ...(mailSink ? { MAIL_SINK_DIR: join(dataDir, 'mail') } : {}),
       // Without a provider, text messages (Art. 34 notices by SMS) are written to .data/sms.

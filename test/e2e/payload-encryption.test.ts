@@ -30,9 +30,16 @@ describe('payload encryption', () => {
       const history = await raw.workflow.getHandle(created.body.workflowId).fetchHistory();
       const json = JSON.stringify(history);
       const payloads: Array<{ metadata: Record<string, unknown>; data: unknown }> = [];
+      const headerFields = new Set<string>();
       // Search attributes are indexed by the server and deliberately unencrypted: they hold ids
       // only. patched() markers are written by the SDK itself and hold only the patch's name.
+      // Headers never pass through the codec (the SDK skips them): ours carry only the API's
+      // signature of an update, which gives nothing away.
       const collect = (value: unknown, path = ''): void => {
+        if (value && typeof value === 'object' && path === 'header') {
+          for (const name of Object.keys((value as { fields?: object }).fields ?? {})) headerFields.add(name);
+          return;
+        }
         if (!value || typeof value !== 'object' || path.endsWith('searchAttributes') || path === 'markerRecordedEventAttributes') return;
         const record = value as Record<string, unknown>;
         if (record.metadata && 'data' in record && (record.metadata as Record<string, unknown>).encoding) {
@@ -42,10 +49,12 @@ describe('payload encryption', () => {
       };
       collect(history);
       expect(payloads.length).toBeGreaterThan(3);
+      expect([...headerFields]).toEqual(['breachflow-update-signature']);
       for (const payload of payloads) {
         const encoding = Buffer.from(payload.metadata.encoding as Uint8Array).toString();
         expect(encoding).toBe('binary/encrypted');
         expect(Buffer.from(payload.metadata['encryption-key-id'] as Uint8Array).toString()).toBe(system.config.PAYLOAD_ENCRYPTION_KEY_ID);
+        expect(Buffer.from(payload.metadata['encryption-version'] as Uint8Array).toString()).toBe('2');
       }
       const plaintextProbes = [created.body.id, body.awareAt as string, correctedAwareAt, org.organisationId];
       const decodedBytes = payloads.map((p) => Buffer.from(p.data as Uint8Array).toString('latin1')).join('\n');

@@ -96,7 +96,7 @@ export class DevStackRun {
       BREACHFLOW_TEMPORAL_UI_PORT: String(ports.temporalUi),
     };
     // The embedded defaults are what is under test: nothing external may be configured.
-    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'SMS_PROVIDER_URL', 'SMS_SINK_DIR', 'PUBLIC_URL', 'JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEY', 'DEMO_PASSWORD']) delete env[name];
+    for (const name of ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'SMTP_URL', 'SMS_PROVIDER_URL', 'SMS_SINK_DIR', 'PUBLIC_URL', 'JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEY', 'TEMPORAL_UPDATE_SIGNING_KEY', 'TEMPORAL_UI_ORIGINS', 'DEMO_PASSWORD']) delete env[name];
     const child = spawn(process.execPath, [devStackScript], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const run = new DevStackRun(child, `http://127.0.0.1:${ports.api}`);
     const deadline = Date.now() + timeoutMs;

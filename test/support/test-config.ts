@@ -17,6 +17,7 @@ export function testConfig(overrides: Partial<Record<keyof AppConfig, string>> =
     JWT_SECRET: randomBytes(32).toString('hex'),
     PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     AUDIT_HMAC_KEY: auditHmacKey,
+    TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
     ...overrides,
   });
 }

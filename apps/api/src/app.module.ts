@@ -45,6 +45,7 @@ import { ConfigModule } from '../../../libs/platform/src/nest/config.module.js';
 import { DatabaseModule } from '../../../libs/platform/src/nest/database.module.js';
 import { TemplateCatalog } from '../../../libs/rendering/src/template-catalog.js';
 import { AuthController } from './auth/auth.controller.js';
+import { CodecServerController } from './temporal-codec/codec-server.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { MeController } from './auth/me.controller.js';
 import { SessionController } from './auth/session.controller.js';
@@ -92,6 +93,7 @@ export class AppModule {
         AuthController,
         SessionController,
         MeController,
+        CodecServerController,
         HealthController,
         IncidentsController,
         IncidentAssessmentsController,

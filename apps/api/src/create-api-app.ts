@@ -13,6 +13,7 @@ import { securityHeaders } from './common/security-headers.js';
 import { rejectUnstorableText } from './common/unstorable-text.js';
 import { isRecipientImport } from './notices/recipient-rows.js';
 import { openApiDocument } from './openapi/openapi-document.js';
+import { temporalUiCors } from './temporal-codec/temporal-ui-cors.js';
 import { defaultWebRoot, serveWebApp } from './web/serve-web-app.js';
 
 /** Builds the HTTP application (not yet listening), shared by main.ts, the tests and the benchmarks. */
@@ -43,6 +44,7 @@ export async function createApiApp(config: AppConfig, options: { webRoot?: strin
       },
     }),
   );
+  app.use(temporalUiCors(config));
   // A recipient import is streamed by its own route (100,000 rows are never held in memory at once).
   const isJson = (req: IncomingMessage) => /^application\/(.+\+)?json\b/.test(req.headers['content-type'] ?? '');
   app.useBodyParser('json', { limit: '1mb', strict: true, type: (req: IncomingMessage) => isJson(req) && !isRecipientImport(req) });

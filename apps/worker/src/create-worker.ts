@@ -3,9 +3,11 @@ import { NestFactory } from '@nestjs/core';
 import { DefaultLogger, makeTelemetryFilterString, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import webpack from 'webpack';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { createLogger } from '../../../libs/platform/src/logger.js';
 import { encryptedDataConverter } from '../../../libs/platform/src/temporal.js';
+import { temporalConnectionOptions } from '../../../libs/platform/src/temporal-connection.js';
 import { breachflowActivities } from './activities.js';
 import { RepeatedLogThrottle, repeatKey } from './repeated-log-throttle.js';
 import { WorkerModule } from './worker.module.js';
@@ -17,6 +19,29 @@ export function workflowsPath(): string {
     if (existsSync(path)) return path;
   }
   throw new Error('workflows/index not found beside the worker');
+}
+
+/** The workflow interceptor that refuses updates the API did not sign: source under tests, JavaScript in a build. */
+export function signedUpdatesInterceptorPath(): string {
+  for (const candidate of ['../../../workflows/signed-updates.interceptor.ts', '../../../workflows/signed-updates.interceptor.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('workflows/signed-updates.interceptor not found beside the worker');
+}
+
+/**
+ * Writes the update signing key into the workflow bundle this worker builds in memory: the sandbox
+ * has no environment and no Node crypto, and workflow input would put the key in history.
+ */
+export function withUpdateSigningKey(config: Pick<AppConfig, 'TEMPORAL_UPDATE_SIGNING_KEY'>): NonNullable<WorkerOptions['bundlerOptions']> {
+  const keyHex = Buffer.from(config.TEMPORAL_UPDATE_SIGNING_KEY, 'base64').toString('hex');
+  return {
+    webpackConfigHook: (webpackConfig) => ({
+      ...webpackConfig,
+      plugins: [...(webpackConfig.plugins ?? []), new webpack.DefinePlugin({ __BREACHFLOW_UPDATE_SIGNING_KEY__: JSON.stringify(keyHex) })],
+    }),
+  };
 }
 
 export interface RunningWorker {
@@ -62,7 +87,7 @@ export async function createWorker(
 ): Promise<RunningWorker> {
   installRuntimeLogger(config);
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'] });
-  const connection = overrides.connection ?? (await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS }));
+  const connection = overrides.connection ?? (await NativeConnection.connect(temporalConnectionOptions(config)));
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -70,6 +95,8 @@ export async function createWorker(
     workflowsPath: workflowsPath(),
     activities: breachflowActivities(context),
     dataConverter: encryptedDataConverter(config),
+    interceptors: { workflowModules: [signedUpdatesInterceptorPath()] },
+    bundlerOptions: withUpdateSigningKey(config),
     ...overrides,
   });
   return { worker, context, connection };

@@ -1,6 +1,7 @@
 import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import type { AppConfig } from '../../../libs/platform/src/config.js';
 import { encryptedDataConverter } from '../../../libs/platform/src/temporal.js';
+import { temporalConnectionOptions } from '../../../libs/platform/src/temporal-connection.js';
 
 /** One schedule per deployment (task queue), so two deployments sharing a namespace do not collide. */
 export const dailyDigestScheduleId = (taskQueue: string): string => `breachflow-daily-digest-${taskQueue}`;
@@ -10,7 +11,7 @@ export const dailyDigestScheduleId = (taskQueue: string): string => `breachflow-
  * the first one wins). 07:00 in Stockholm, the organisations' working morning.
  */
 export async function ensureDigestSchedule(config: AppConfig, timeZone = 'Europe/Stockholm'): Promise<'created' | 'exists'> {
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnectionOptions(config));
   try {
     const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter(config) });
     await client.schedule.create({

@@ -4,6 +4,13 @@ const base64Key = z
   .string()
   .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be 32 bytes encoded as base64 (AES-256)');
 
+const keyId = z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, dots or dashes');
+const keyList = z
+  .string()
+  .regex(/^[\w.-]{1,64}:[A-Za-z0-9+/=]{43,44}(,[\w.-]{1,64}:[A-Za-z0-9+/=]{43,44})*$/, 'must be "id:base64,id:base64" with 32-byte keys');
+/** A PEM file's path, or the PEM itself (a secret store may hand over either). */
+const pemOrPath = z.string().min(1);
+
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000), // 0: any free port (tests)
@@ -51,13 +58,35 @@ const configSchema = z.object({
     .default('false')
     .refine((value) => value.trim() !== 'true', 'must name the proxies (a hop count, addresses or subnets), not "true"')
     .transform(trustProxySetting),
-  PAYLOAD_ENCRYPTION_KEY: base64Key,
-  PAYLOAD_ENCRYPTION_KEY_ID: z.string().regex(/^[\w.-]{1,64}$/, 'must be 1-64 letters, digits, dots or dashes').default('key-1'),
-  /** Keys that seal notice recipients' contact details, "id:base64,id:base64" (the first is current); derived from the payload key when absent. */
-  RECIPIENT_KEYS: z
+  /** Temporal's TLS (mTLS to a self-hosted cluster or Temporal Cloud): the client certificate and key, and the CA that signed the server's certificate. */
+  TEMPORAL_TLS_CERT: pemOrPath.optional(),
+  TEMPORAL_TLS_KEY: pemOrPath.optional(),
+  TEMPORAL_TLS_CA: pemOrPath.optional(),
+  /** The name the server's certificate is checked against, when it differs from TEMPORAL_ADDRESS's host. */
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** TLS to Temporal without a client certificate (e.g. Temporal Cloud with an API key): "true". */
+  TEMPORAL_TLS: z.enum(['true', 'false']).optional(),
+  /** A Temporal Cloud API key, sent as a bearer token on every call (implies TLS). */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+  /**
+   * The key the API signs each workflow update with (HMAC-SHA-256 over the update's name, id,
+   * workflow id, arguments and time) and the worker's workflows verify it with: base64 of 32 bytes,
+   * held by the API and the worker only — never derived from the payload key, so that whoever can
+   * decrypt payloads still cannot send an update that passes.
+   */
+  TEMPORAL_UPDATE_SIGNING_KEY: base64Key,
+  /** Origins of the Temporal Web UI allowed to call the codec server (comma-separated). */
+  TEMPORAL_UI_ORIGINS: z
     .string()
-    .regex(/^[\w.-]{1,64}:[A-Za-z0-9+/=]{43,44}(,[\w.-]{1,64}:[A-Za-z0-9+/=]{43,44})*$/, 'must be "id:base64,id:base64" with 32-byte keys')
+    .regex(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, 'must be comma-separated origins such as https://temporal.example.org')
     .optional(),
+  /** The payload key of a single-key deployment (also the root recipient keys are derived from when RECIPIENT_KEYS is absent). */
+  PAYLOAD_ENCRYPTION_KEY: base64Key.optional(),
+  PAYLOAD_ENCRYPTION_KEY_ID: keyId.default('key-1'),
+  /** Payload keys "id:base64,id:base64": the first encrypts, every one decrypts (rotation with workflows in flight). */
+  PAYLOAD_ENCRYPTION_KEYS: keyList.optional(),
+  /** Keys that seal notice recipients' contact details, "id:base64,id:base64" (the first is current); derived from the payload key when absent. */
+  RECIPIENT_KEYS: keyList.optional(),
   /** The key of the recipients' identity hash (base64, 32 bytes); derived from the payload key when absent. Never rotate it. */
   RECIPIENT_HASH_KEY: base64Key.optional(),
   /**
@@ -97,6 +126,9 @@ const configSchema = z.object({
   // A derived key would put the audit trail's integrity in the hands of whoever holds the payload key.
   if (config.NODE_ENV === 'production' && config.AUDIT_HMAC_KEY === undefined) {
     context.addIssue({ code: 'custom', path: ['AUDIT_HMAC_KEY'], message: 'is required in production' });
+  } else if (config.AUDIT_HMAC_KEY === undefined && config.PAYLOAD_ENCRYPTION_KEY === undefined) {
+    // Outside production the audit seal is derived from PAYLOAD_ENCRYPTION_KEY; without it there is nothing to derive from.
+    context.addIssue({ code: 'custom', path: ['AUDIT_HMAC_KEY'], message: 'is required when PAYLOAD_ENCRYPTION_KEY is not set' });
   }
 });
 
@@ -115,12 +147,27 @@ export class ConfigError extends Error {}
 /** Reads and validates configuration once at start-up; a missing or malformed variable fails fast, named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = configSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => {
+  const problems = (parsed.success ? [] : parsed.error.issues).map((issue) => {
     const name = issue.path.join('.');
     return `  ${name}: ${env[name] === undefined ? 'is required' : issue.message}`;
   });
+  problems.push(...variablesThatGoTogether(env).map(([name, message]) => `  ${name}: ${message}`));
+  if (parsed.success && problems.length === 0) return parsed.data;
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
+/** Rules across variables, checked on the raw environment so that they are named alongside every other problem. */
+function variablesThatGoTogether(env: NodeJS.ProcessEnv): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  if (env.PAYLOAD_ENCRYPTION_KEY === undefined) {
+    if (env.PAYLOAD_ENCRYPTION_KEYS === undefined) problems.push(['PAYLOAD_ENCRYPTION_KEY', 'is required']);
+    // Recipient keys are derived from PAYLOAD_ENCRYPTION_KEY unless they are given themselves.
+    else for (const name of ['RECIPIENT_KEYS', 'RECIPIENT_HASH_KEY']) if (env[name] === undefined) problems.push([name, 'is required when PAYLOAD_ENCRYPTION_KEY is not set']);
+  }
+  if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
+    problems.push([env.TEMPORAL_TLS_CERT === undefined ? 'TEMPORAL_TLS_CERT' : 'TEMPORAL_TLS_KEY', 'is required: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together']);
+  }
+  return problems;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -31,8 +31,11 @@ export class RecipientCipher {
    * absent, both are derived (HKDF-SHA-256) from the payload key, each for its own purpose.
    */
   static fromConfig(config: Pick<AppConfig, 'PAYLOAD_ENCRYPTION_KEY' | 'PAYLOAD_ENCRYPTION_KEY_ID' | 'RECIPIENT_KEYS' | 'RECIPIENT_HASH_KEY'>): RecipientCipher {
-    const master = Buffer.from(config.PAYLOAD_ENCRYPTION_KEY, 'base64');
-    const derive = (purpose: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), `breachflow/${purpose}`, 32));
+    const derive = (purpose: string) => {
+      // The configuration refuses to start without PAYLOAD_ENCRYPTION_KEY unless both recipient keys are given.
+      if (config.PAYLOAD_ENCRYPTION_KEY === undefined) throw new Error(`no PAYLOAD_ENCRYPTION_KEY to derive the ${purpose} key from`);
+      return Buffer.from(hkdfSync('sha256', Buffer.from(config.PAYLOAD_ENCRYPTION_KEY, 'base64'), Buffer.alloc(0), `breachflow/${purpose}`, 32));
+    };
     const hashKey = config.RECIPIENT_HASH_KEY ? Buffer.from(config.RECIPIENT_HASH_KEY, 'base64') : derive('recipient-identity');
     if (!config.RECIPIENT_KEYS) {
       const id = `derived-${config.PAYLOAD_ENCRYPTION_KEY_ID}`;

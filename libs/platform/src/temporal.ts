@@ -1,14 +1,31 @@
 import type { DataConverter } from '@temporalio/common';
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import protobufs from '@temporalio/proto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { AppConfig } from './config.js';
 import { AesGcmPayloadCodec } from './payload-codec.js';
+import { payloadKeysOf } from './payload-keys.js';
 
 const { temporal } = protobufs;
 
-/** The data converter both the API's client and the worker use: every payload encrypted. */
-export function encryptedDataConverter(config: Pick<AppConfig, 'PAYLOAD_ENCRYPTION_KEY' | 'PAYLOAD_ENCRYPTION_KEY_ID'>): DataConverter {
-  return { payloadCodecs: [AesGcmPayloadCodec.fromBase64(config.PAYLOAD_ENCRYPTION_KEY_ID, config.PAYLOAD_ENCRYPTION_KEY)] };
+type PayloadKeyConfig = Pick<AppConfig, 'PAYLOAD_ENCRYPTION_KEY' | 'PAYLOAD_ENCRYPTION_KEY_ID' | 'PAYLOAD_ENCRYPTION_KEYS'>;
+
+/** The failure converter's module: TypeScript source under tests, compiled JavaScript in a build. */
+function failureConverterPath(): string {
+  for (const candidate of ['./temporal-failure-converter.ts', './temporal-failure-converter.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new Error('temporal-failure-converter not found beside temporal.ts');
+}
+
+/**
+ * The data converter the API's client, the worker and the scripts use: every payload encrypted
+ * (an unencrypted one is refused on decode), failures' messages and stack traces included.
+ */
+export function encryptedDataConverter(config: PayloadKeyConfig): DataConverter {
+  return { payloadCodecs: [new AesGcmPayloadCodec(payloadKeysOf(config))], failureConverterPath: failureConverterPath() };
 }
 
 /**

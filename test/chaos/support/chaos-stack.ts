@@ -83,6 +83,7 @@ export class ChaosStack {
       TEMPORAL_TASK_QUEUE: 'chaos',
       JWT_SECRET: randomBytes(32).toString('hex'),
       PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+      TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
       SMTP_URL: mail.url,
       NOTICE_BATCH_SIZE: '25',
     };

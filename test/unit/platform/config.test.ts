@@ -2,13 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '../../../libs/platform/src/config.js';
 
-const REQUIRED = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET', 'PAYLOAD_ENCRYPTION_KEY'] as const;
+const REQUIRED = ['DATABASE_URL', 'TEMPORAL_ADDRESS', 'JWT_SECRET', 'TEMPORAL_UPDATE_SIGNING_KEY', 'PAYLOAD_ENCRYPTION_KEY'] as const;
 
 const completeEnv = (): NodeJS.ProcessEnv => ({
   DATABASE_URL: 'postgres://breachflow:secret@db.internal:5432/breachflow',
   TEMPORAL_ADDRESS: 'temporal:7233',
   JWT_SECRET: 'j'.repeat(32),
   PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+  TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
 });
 
 /** The configuration error for `env`, or a failure when it was accepted. */
@@ -151,6 +152,25 @@ describe('configuration at start-up', () => {
 
     it('accepts the edge values PORT=65535 and JWT_TTL_SECONDS=60', () => {
       expect(loadConfig({ ...completeEnv(), PORT: '65535', JWT_TTL_SECONDS: '60' })).toMatchObject({ PORT: 65535, JWT_TTL_SECONDS: 60 });
+    });
+
+    it('takes PAYLOAD_ENCRYPTION_KEYS instead of PAYLOAD_ENCRYPTION_KEY only with the recipient keys given too (they are derived from it otherwise)', () => {
+      const { PAYLOAD_ENCRYPTION_KEY: _single, ...env } = completeEnv();
+      const keys = `key-2:${randomBytes(32).toString('base64')}`;
+      const message = configError({ ...env, PAYLOAD_ENCRYPTION_KEYS: keys }).message;
+      expect(message).toContain('RECIPIENT_KEYS: is required when PAYLOAD_ENCRYPTION_KEY is not set');
+      expect(message).toContain('RECIPIENT_HASH_KEY: is required when PAYLOAD_ENCRYPTION_KEY is not set');
+      const recipientKeys = { RECIPIENT_KEYS: `r-1:${randomBytes(32).toString('base64')}`, RECIPIENT_HASH_KEY: randomBytes(32).toString('base64') };
+      expect(loadConfig({ ...env, PAYLOAD_ENCRYPTION_KEYS: keys, ...recipientKeys }).PAYLOAD_ENCRYPTION_KEYS).toBe(keys);
+    });
+
+    it('refuses PAYLOAD_ENCRYPTION_KEYS that are not "id:base64" with 32-byte keys', () => {
+      expect(configError({ ...completeEnv(), PAYLOAD_ENCRYPTION_KEYS: `key-2:${randomBytes(16).toString('base64')}` }).message).toContain('PAYLOAD_ENCRYPTION_KEYS: must be "id:base64,id:base64"');
+    });
+
+    it('refuses a TLS client certificate without its key, and the key without the certificate', () => {
+      expect(configError({ ...completeEnv(), TEMPORAL_TLS_CERT: '/etc/temporal/client.pem' }).message).toContain('TEMPORAL_TLS_KEY: is required');
+      expect(configError({ ...completeEnv(), TEMPORAL_TLS_KEY: '/etc/temporal/client.key' }).message).toContain('TEMPORAL_TLS_CERT: is required');
     });
 
     it('never repeats a secret in the error message (it goes to the logs)', () => {

@@ -1,7 +1,7 @@
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import type { RefusalKind } from '../../../../libs/domain/src/failures.js';
 import type { Role } from '../../../../libs/domain/src/roles.js';
-import { PUBLIC_ROUTE, REQUIRED_ROLES } from '../auth/auth.decorators.js';
+import { PUBLIC_ROUTE, REQUIRED_ROLES, WITHOUT_SIDE_EFFECTS } from '../auth/auth.decorators.js';
 import { REFUSAL_STATUS } from '../common/refusal-status.js';
 import { ERROR_BODY, errorBodySchema, errorResponse } from './error-body.schema.js';
 import { ANSWERS_WITHOUT_SERVICES } from './answers-without-services.decorator.js';
@@ -51,7 +51,7 @@ function errorStatusesOf(method: string, path: string, operation: OperationObjec
   if (!isPublic) {
     statuses.add(401, 'no bearer token or session, or one that is invalid or has expired');
     if (roles) statuses.add(403, `the step needs one of the roles ${roles.join(', ')}`);
-    if (STATE_CHANGING.has(method)) statuses.add(403, 'a session (cookie) request without its X-CSRF-Token');
+    if (STATE_CHANGING.has(method) && metadata<boolean>(WITHOUT_SIDE_EFFECTS, route) !== true) statuses.add(403, 'a session (cookie) request without its X-CSRF-Token');
   }
   if (operation.requestBody) {
     statuses.add(400, 'the body is not valid JSON or breaks its schema or rules (each field named in `errors`)');

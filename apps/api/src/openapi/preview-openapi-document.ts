@@ -17,6 +17,7 @@ export async function previewOpenApiDocument(): Promise<OpenAPIObject> {
     JWT_SECRET: 'x'.repeat(32),
     PAYLOAD_ENCRYPTION_KEY: Buffer.alloc(32).toString('base64'),
     AUDIT_HMAC_KEY: Buffer.alloc(32).toString('base64'),
+    TEMPORAL_UPDATE_SIGNING_KEY: Buffer.alloc(32).toString('base64'),
   });
   const app = await NestFactory.create(AppModule.forRoot(config), { preview: true, logger: false, abortOnError: false });
   try {

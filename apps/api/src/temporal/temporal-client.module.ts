@@ -2,6 +2,8 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
 import { encryptedDataConverter, ensureSearchAttributes } from '../../../../libs/platform/src/temporal.js';
+import { temporalConnectionOptions } from '../../../../libs/platform/src/temporal-connection.js';
+import { SignedUpdatesInterceptor } from './signed-updates.interceptor.js';
 
 /** Whether the cluster knows our search attributes; workflows start without them otherwise. */
 export const SEARCH_ATTRIBUTES_AVAILABLE = Symbol('SEARCH_ATTRIBUTES_AVAILABLE');
@@ -13,13 +15,19 @@ export const SEARCH_ATTRIBUTES_AVAILABLE = Symbol('SEARCH_ATTRIBUTES_AVAILABLE')
     {
       provide: Connection,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+      useFactory: (config: AppConfig) => Connection.connect(temporalConnectionOptions(config)),
     },
     {
       provide: Client,
       inject: [Connection, APP_CONFIG],
       useFactory: (connection: Connection, config: AppConfig) =>
-        new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: encryptedDataConverter(config) }),
+        new Client({
+          connection,
+          namespace: config.TEMPORAL_NAMESPACE,
+          dataConverter: encryptedDataConverter(config),
+          // Every update carries the API's signature; the workflows refuse one without it.
+          interceptors: { workflow: [new SignedUpdatesInterceptor(Buffer.from(config.TEMPORAL_UPDATE_SIGNING_KEY, 'base64'))] },
+        }),
     },
     {
       provide: SEARCH_ATTRIBUTES_AVAILABLE,

@@ -28,6 +28,8 @@ export class AuditSeal {
    */
   static fromConfig(config: Pick<AppConfig, 'AUDIT_HMAC_KEY' | 'PAYLOAD_ENCRYPTION_KEY'>): AuditSeal {
     if (config.AUDIT_HMAC_KEY) return new AuditSeal(Buffer.from(config.AUDIT_HMAC_KEY, 'base64'));
+    // The configuration refuses to load without one of the two (config.ts).
+    if (config.PAYLOAD_ENCRYPTION_KEY === undefined) throw new Error('AUDIT_HMAC_KEY is required when PAYLOAD_ENCRYPTION_KEY is not set');
     const master = Buffer.from(config.PAYLOAD_ENCRYPTION_KEY, 'base64');
     return new AuditSeal(Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'breachflow/audit-hmac', 32)));
   }

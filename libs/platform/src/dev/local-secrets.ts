@@ -10,6 +10,8 @@ export interface LocalSecrets {
   auditHmacKey: string;
   /** The embedded PostgreSQL's runtime role's password. */
   databasePassword: string;
+  /** TEMPORAL_UPDATE_SIGNING_KEY: the API signs workflow updates with it, the workflows verify. */
+  updateSigningKey: string;
 }
 
 const generators: { [Name in keyof LocalSecrets]: () => string } = {
@@ -17,6 +19,7 @@ const generators: { [Name in keyof LocalSecrets]: () => string } = {
   payloadKey: () => randomBytes(32).toString('base64'),
   auditHmacKey: () => randomBytes(32).toString('base64'),
   databasePassword: () => randomBytes(24).toString('hex'),
+  updateSigningKey: () => randomBytes(32).toString('base64'),
 };
 
 export const localSecretsPath = (dataDir: string): string => join(dataDir, 'secrets.json');

@@ -15,6 +15,8 @@ export interface TemporalDevServerOptions {
   logPath?: string;
   /** Where to note its pid while it runs, so a later run can recognise it if this one is killed. */
   pidFile?: string;
+  /** The codec server the Web UI decodes payloads through (the API's /api/temporal-codec). */
+  codecEndpoint?: string;
 }
 
 export interface RunningTemporalDevServer {
@@ -49,7 +51,10 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   ];
   if (options.dbFilename) args.push('--db-filename', options.dbFilename);
   if (options.headless || options.uiPort === undefined) args.push('--headless');
-  else args.push('--ui-port', String(options.uiPort));
+  else {
+    args.push('--ui-port', String(options.uiPort));
+    if (options.codecEndpoint) args.push('--ui-codec-endpoint', options.codecEndpoint);
+  }
 
   // Own process group, so a terminal's Ctrl-C reaches the supervisor that stops it in order.
   const child = spawn(options.cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
