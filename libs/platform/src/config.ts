@@ -126,8 +126,8 @@ const configSchema = z.object({
   // A derived key would put the audit trail's integrity in the hands of whoever holds the payload key.
   if (config.NODE_ENV === 'production' && config.AUDIT_HMAC_KEY === undefined) {
     context.addIssue({ code: 'custom', path: ['AUDIT_HMAC_KEY'], message: 'is required in production' });
-  } else if (config.AUDIT_HMAC_KEY === undefined && config.PAYLOAD_ENCRYPTION_KEY === undefined) {
-    // Outside production the audit seal is derived from PAYLOAD_ENCRYPTION_KEY; without it there is nothing to derive from.
+  } else if (config.AUDIT_HMAC_KEY === undefined && config.PAYLOAD_ENCRYPTION_KEY === undefined && config.PAYLOAD_ENCRYPTION_KEYS !== undefined) {
+    // Outside production the audit seal is derived from PAYLOAD_ENCRYPTION_KEY; a rotating key list cannot stand in for it.
     context.addIssue({ code: 'custom', path: ['AUDIT_HMAC_KEY'], message: 'is required when PAYLOAD_ENCRYPTION_KEY is not set' });
   }
 });

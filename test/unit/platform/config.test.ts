@@ -160,7 +160,9 @@ describe('configuration at start-up', () => {
       const message = configError({ ...env, PAYLOAD_ENCRYPTION_KEYS: keys }).message;
       expect(message).toContain('RECIPIENT_KEYS: is required when PAYLOAD_ENCRYPTION_KEY is not set');
       expect(message).toContain('RECIPIENT_HASH_KEY: is required when PAYLOAD_ENCRYPTION_KEY is not set');
-      const recipientKeys = { RECIPIENT_KEYS: `r-1:${randomBytes(32).toString('base64')}`, RECIPIENT_HASH_KEY: randomBytes(32).toString('base64') };
+      // The audit seal is derived from PAYLOAD_ENCRYPTION_KEY too, outside production: without it, it must be given.
+      expect(message).toContain('AUDIT_HMAC_KEY: is required');
+      const recipientKeys = { RECIPIENT_KEYS: `r-1:${randomBytes(32).toString('base64')}`, RECIPIENT_HASH_KEY: randomBytes(32).toString('base64'), AUDIT_HMAC_KEY: randomBytes(32).toString('base64') };
       expect(loadConfig({ ...env, PAYLOAD_ENCRYPTION_KEYS: keys, ...recipientKeys }).PAYLOAD_ENCRYPTION_KEYS).toBe(keys);
     });
 
