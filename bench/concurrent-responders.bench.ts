@@ -1,59 +1,24 @@
 // 50 responders using the API at once, each as the web app would: open an incident, read it,
 // correct a fact, list the incidents, draft the Art. 33 report — over and over for a minute.
 // Latency per operation (p50/p99) and every answer that is not the one expected.
-import { spawn } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { DataSource } from 'typeorm';
-import { createApiApp } from '../apps/api/src/create-api-app.js';
-import { createOrganisationWithUsers } from '../libs/persistence/src/seed/organisation-with-users.js';
-import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
-import { loadConfig } from '../libs/platform/src/config.js';
+import { randomUUID } from 'node:crypto';
 import type { Benchmark, BenchmarkResult } from './registry.js';
-import { progress, startServices } from './support/services.js';
+import { riskFacts, startApiAndWorker } from './support/api-and-worker.js';
+import { progress } from './support/services.js';
 import { quantile } from './support/stats.js';
 
 const RESPONDERS = 50;
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 60_000) || 60_000;
-const PASSWORD = 'bench password, not a secret';
-const workerMain = fileURLToPath(new URL('../apps/worker/src/main.js', import.meta.url));
 const OPERATIONS = ['create incident', 'read incident', 'correct facts', 'list incidents', 'draft Art. 33 report'] as const;
 type Operation = (typeof OPERATIONS)[number];
-
-const riskFacts = {
-  breach: { confidentiality: { exposure: 'no-evidence-of-access' }, availability: { permanentLoss: true, backupRestorable: false, hoursUnavailable: 120 }, malicious: true, exfiltrationRuledOut: true },
-  data: { categories: ['identity', 'contact'], identifiability: 'maximum', protection: 'none' },
-  subjects: { approxCount: 40, categories: ['customers'] },
-  controller: { sector: 'other' },
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(): Promise<BenchmarkResult> {
-  const services = await startServices();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'error',
-    DATABASE_URL: services.databaseUrl,
-    TEMPORAL_ADDRESS: services.temporalAddress,
-    SMTP_URL: services.smtpUrl,
-    TEMPORAL_TASK_QUEUE: `bench-responders-${randomBytes(6).toString('hex')}`,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
-  };
-  // The API in this process, as one replica would run; the worker in its own, as deployed.
-  const app = await createApiApp(loadConfig({ ...env, PORT: '0' }));
-  const worker = spawn(process.execPath, [workerMain], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const system = await startApiAndWorker('responders');
   try {
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const dataSource = app.get(DataSource);
-    const org = await createOrganisationWithUsers(dataSource, { name: 'Responders', emailDomain: 'responders.bench', password: PASSWORD, auditSeal: app.get(AuditSeal) });
-    const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: org.users.responder.email, password: PASSWORD }) });
-    const token = ((await login.json()) as { accessToken: string }).accessToken;
+    const { baseUrl } = system;
+    const token = await system.responderToken();
 
     const latencies = Object.fromEntries(OPERATIONS.map((operation) => [operation, [] as number[]])) as Record<Operation, number[]>;
     const errors: Record<string, number> = {};
@@ -120,11 +85,7 @@ async function run(): Promise<BenchmarkResult> {
     ].join('\n');
     return { markdown, ok: erroneous === 0, raw: latencies };
   } finally {
-    worker.kill('SIGTERM');
-    await Promise.race([new Promise((resolve) => worker.once('exit', resolve)), sleep(15_000)]);
-    worker.kill('SIGKILL');
-    await app.close();
-    await services.stop();
+    await system.stop();
   }
 }
 

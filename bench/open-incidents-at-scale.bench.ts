@@ -2,18 +2,10 @@
 // late each incident's 50 % reminder fires after its instant, and what the worker costs in CPU
 // and memory meanwhile. The reminders are spread over a five-minute window (33 a second), each
 // recorded and e-mailed to the organisation's responder.
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { DataSource } from 'typeorm';
-import { createApiApp } from '../apps/api/src/create-api-app.js';
-import { createOrganisationWithUsers } from '../libs/persistence/src/seed/organisation-with-users.js';
-import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
-import { loadConfig } from '../libs/platform/src/config.js';
 import type { Benchmark, BenchmarkResult } from './registry.js';
-import { progress, startServices } from './support/services.js';
+import { riskFacts, startApiAndWorker } from './support/api-and-worker.js';
+import { progress } from './support/services.js';
 import { quantile } from './support/stats.js';
 
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 10_000) || 10_000;
@@ -21,17 +13,7 @@ const REMINDER_WINDOW_MS = 5 * 60_000;
 const CREATE_CONCURRENCY = 16;
 const TARGET_P95_MS = 5_000;
 const HOUR = 3_600_000;
-const PASSWORD = 'bench password, not a secret';
 const CLOCK_TICKS_PER_SECOND = 100;
-const workerMain = fileURLToPath(new URL('../apps/worker/src/main.js', import.meta.url));
-
-/** EDPB 01/2021 case 02 (ransomware, no backup): a risk, so the Art. 33 track and its reminders start. */
-const riskFacts = {
-  breach: { confidentiality: { exposure: 'no-evidence-of-access' }, availability: { permanentLoss: true, backupRestorable: false, hoursUnavailable: 120 }, malicious: true, exfiltrationRuledOut: true },
-  data: { categories: ['identity', 'contact'], identifiability: 'maximum', protection: 'none' },
-  subjects: { approxCount: 40, categories: ['customers'] },
-  controller: { sector: 'other' },
-};
 
 /** CPU seconds (user + system) and resident memory of a process, from /proc. */
 function usage(pid: number): { cpuSeconds: number; rssMb: number } {
@@ -46,36 +28,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 async function run(): Promise<BenchmarkResult> {
-  const services = await startServices();
-  const env = {
-    ...process.env,
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'error',
-    DATABASE_URL: services.databaseUrl,
-    TEMPORAL_ADDRESS: services.temporalAddress,
-    SMTP_URL: services.smtpUrl,
-    TEMPORAL_TASK_QUEUE: `bench-scale-${randomBytes(6).toString('hex')}`,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    PAYLOAD_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    TEMPORAL_UPDATE_SIGNING_KEY: randomBytes(32).toString('base64'),
-  };
-  const config = loadConfig({ ...env, PORT: '0' });
-  const app = await createApiApp(config);
-  const worker = spawn(process.execPath, [workerMain], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const system = await startApiAndWorker('scale');
   try {
-    await app.listen(0, '127.0.0.1');
-    const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    const dataSource = app.get(DataSource);
-    const org = await createOrganisationWithUsers(dataSource, { name: 'Scale', emailDomain: 'scale.bench', password: PASSWORD, auditSeal: app.get(AuditSeal) });
-    // Access tokens last 15 minutes and the creation takes longer: sign in again every ten.
-    let signedIn = { token: '', at: 0 };
-    const token = async (): Promise<string> => {
-      if (Date.now() - signedIn.at > 10 * 60_000) {
-        const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: org.users.responder.email, password: PASSWORD }) });
-        signedIn = { token: ((await login.json()) as { accessToken: string }).accessToken, at: Date.now() };
-      }
-      return signedIn.token;
-    };
+    const { baseUrl, dataSource, worker } = system;
+    const token = system.responderToken;
 
     // Each incident's 50 % reminder (36 h after awareness) falls in the window that opens once all
     // are created, so the clocks are measured as they run, not while the intake competes with them.
@@ -150,11 +106,7 @@ async function run(): Promise<BenchmarkResult> {
     ].join('\n');
     return { markdown, ok, raw: { timer, recorded } };
   } finally {
-    worker.kill('SIGTERM');
-    await Promise.race([new Promise((resolve) => worker.once('exit', resolve)), sleep(15_000)]);
-    worker.kill('SIGKILL');
-    await app.close();
-    await services.stop();
+    await system.stop();
   }
 }
 
