@@ -42,6 +42,8 @@ async function run(): Promise<BenchmarkResult> {
     const createStarted = Date.now();
     let next = 0;
     let failures = 0;
+    /** Answers other than 201, by status: the figure says what went wrong, not only how often. */
+    const failedWith: Record<string, number> = {};
     await Promise.all(
       Array.from({ length: CREATE_CONCURRENCY }, async () => {
         for (let index = next++; index < INCIDENTS; index = next++) {
@@ -56,7 +58,10 @@ async function run(): Promise<BenchmarkResult> {
           };
           const response = await fetch(`${baseUrl}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` }, body: JSON.stringify(body) });
           await response.arrayBuffer();
-          if (response.status !== 201) failures += 1;
+          if (response.status !== 201) {
+            failures += 1;
+            failedWith[response.status] = (failedWith[response.status] ?? 0) + 1;
+          }
           if (index % 1_000 === 999) progress(`${index + 1} created`);
         }
       }),
@@ -91,7 +96,7 @@ async function run(): Promise<BenchmarkResult> {
     const row = (label: string, values: number[]) =>
       `| ${label} | ${values.length} | ${seconds(quantile(values, 0.5))} | ${seconds(quantile(values, 0.95))} | ${seconds(quantile(values, 0.99))} | ${seconds(values.at(-1)!)} |`;
     const markdown = [
-      `${INCIDENTS} incidents created through the API in ${seconds(createMs)} s (${((INCIDENTS / createMs) * 1000).toFixed(0)} a second, ${CREATE_CONCURRENCY} in flight, ${failures} failed), each with its incident workflow and its Art. 33 track workflow: ${INCIDENTS * 2} open workflows on one Temporal dev server (in memory) and one worker process.`,
+      `${INCIDENTS} incidents created through the API in ${seconds(createMs)} s (${((INCIDENTS / createMs) * 1000).toFixed(0)} a second, ${CREATE_CONCURRENCY} in flight, ${failures} failed${failures ? `: ${Object.entries(failedWith).map(([status, count]) => `${count} × ${status}`).join(', ')}` : ''}), each with its incident workflow and its Art. 33 track workflow: ${INCIDENTS * 2} open workflows on one Temporal dev server (in memory) and one worker process.`,
       '',
       `Their 50 % reminders fell due over ${REMINDER_WINDOW_MS / 60_000} minutes (${((INCIDENTS / REMINDER_WINDOW_MS) * 1000).toFixed(0)} a second); ${fired} fired, ${sentEmails} reminder e-mails sent.`,
       '',
