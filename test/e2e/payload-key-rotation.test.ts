@@ -59,13 +59,13 @@ describe('payload key rotation with an incident in flight', () => {
     const created = await system.request('POST', '/api/incidents', { token, body: newIncidentBody() });
     expect(created.status).toBe(201);
     const workflowId: string = created.body.workflowId;
+    // Key 2 becomes current; key 1 stays configured for what it wrote. The worker restarts on it,
+    // with no cached workflow, so it must replay the history key 1 wrote. What key 1 wrote is read
+    // once its worker has stopped: an activity it was finishing may still add to the history before.
+    await system.stopWorker();
     const before = await keyIdsIn(workflowId);
     expect(before.length).toBeGreaterThan(1);
     expect(new Set(before)).toEqual(new Set(['key-1']));
-
-    // Key 2 becomes current; key 1 stays configured for what it wrote. The worker restarts on it,
-    // with no cached workflow, so it must replay the history key 1 wrote.
-    await system.stopWorker();
     const rotated: AppConfig = { ...system.config, PAYLOAD_ENCRYPTION_KEYS: `key-2:${key2}` };
     const running = await createWorker(rotated);
     rotatedWorker = { running, done: running.worker.run() };
