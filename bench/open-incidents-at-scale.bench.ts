@@ -57,10 +57,11 @@ async function run(): Promise<BenchmarkResult> {
             awareAt: awareAt.toISOString(),
           };
           const response = await fetch(`${baseUrl}/api/incidents`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` }, body: JSON.stringify(body) });
-          await response.arrayBuffer();
+          const answer = await response.text();
           if (response.status !== 201) {
             failures += 1;
             failedWith[response.status] = (failedWith[response.status] ?? 0) + 1;
+            if (failedWith[response.status] === 1) progress(`first ${response.status} (incident ${index}): ${answer.slice(0, 300)}`);
           }
           if (index % 1_000 === 999) progress(`${index + 1} created`);
         }

@@ -64,13 +64,20 @@ export async function startApiAndWorker(name: string): Promise<ApiAndWorker> {
     const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const dataSource = app.get(DataSource);
     const organisation = await createOrganisationWithUsers(dataSource, { name, emailDomain: `${name}.bench`, password: PASSWORD, auditSeal: app.get(AuditSeal) });
+    // One sign-in at a time: parallel callers share the renewal in flight. Concurrent sign-ins of one
+    // account reserve its throttle points (10), so sixteen at once would be refused with 429.
     let signedIn = { token: '', at: 0 };
-    const responderToken = async (): Promise<string> => {
-      if (Date.now() - signedIn.at > 10 * 60_000) {
-        const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: organisation.users.responder.email, password: PASSWORD }) });
-        signedIn = { token: ((await login.json()) as { accessToken: string }).accessToken, at: Date.now() };
-      }
+    let renewal: Promise<string> | undefined;
+    const signIn = async (): Promise<string> => {
+      const login = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: organisation.users.responder.email, password: PASSWORD }) });
+      if (login.status !== 200) throw new Error(`the responder's sign-in was answered ${login.status}: ${await login.text()}`);
+      signedIn = { token: ((await login.json()) as { accessToken: string }).accessToken, at: Date.now() };
       return signedIn.token;
+    };
+    const responderToken = async (): Promise<string> => {
+      if (Date.now() - signedIn.at <= 10 * 60_000) return signedIn.token;
+      renewal ??= signIn().finally(() => (renewal = undefined));
+      return renewal;
     };
     return { baseUrl, app, dataSource, worker, organisation, responderToken, stop };
   } catch (error) {
