@@ -26,6 +26,7 @@ export const benchmarks: readonly BenchmarkEntry[] = [
   { name: 'risk-assessment', load: () => import('./risk-assessment.bench.js') },
   { name: 'risk-endpoint', load: () => import('./risk-endpoint.bench.js') },
   { name: 'notice-delivery', load: () => import('./notice-delivery.bench.js') },
+  { name: 'recipient-import', load: () => import('./recipient-import.bench.js') },
   { name: 'open-incidents-at-scale', load: () => import('./open-incidents-at-scale.bench.js') },
   { name: 'concurrent-responders', load: () => import('./concurrent-responders.bench.js') },
 ];

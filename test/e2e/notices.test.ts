@@ -69,6 +69,15 @@ describe('importing the people to tell', () => {
     expect(JSON.stringify(listed.body)).not.toMatch(/patient\d+@/);
   });
 
+  it('counts every batch of a file larger than the batches in flight, and a partly known file imports only the new people', async () => {
+    const incidentId = await highRiskIncident();
+    const first = await upload(incidentId, recipientCsv({ count: 12_000 }), 'text/csv');
+    expect(first.body).toMatchObject({ received: 12_000, imported: 12_000, alreadyImported: 0, rejected: 0 });
+    const grown = await upload(incidentId, recipientCsv({ count: 23_000 }), 'text/csv');
+    expect(grown.body).toMatchObject({ received: 23_000, imported: 11_000, alreadyImported: 12_000, rejected: 0 });
+    expect((await api('GET', `/api/incidents/${incidentId}/recipients?limit=1`, 'viewer')).body.total).toBe(23_000);
+  });
+
   it('refuses a type it cannot read, a file that is not an array, and a viewer', async () => {
     const incidentId = await highRiskIncident();
     expect((await upload(incidentId, 'x', 'text/plain')).status).toBe(415);

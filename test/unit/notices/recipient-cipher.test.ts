@@ -19,6 +19,12 @@ describe('sealing recipients', () => {
     expect(cipher.open(first.keyId, first.sealed)).toEqual(contact);
   });
 
+  it('never uses an IV twice, across the draws of its IV pool', () => {
+    const cipher = new RecipientCipher('k1', { k1: key() }, hashKey);
+    const ivs = new Set(Array.from({ length: 10_000 }, () => cipher.seal(contact).sealed.subarray(0, 12).toString('hex')));
+    expect(ivs.size).toBe(10_000);
+  });
+
   it('refuses a tampered ciphertext and an unknown key id', () => {
     const cipher = new RecipientCipher('k1', { k1: key() }, hashKey);
     const { sealed } = cipher.seal(contact);

@@ -7,18 +7,19 @@ export type NewRecipient = Omit<NoticeRecipient, 'purgedAt' | 'createdAt'>;
 export class NoticeRecipientRepository {
   constructor(private readonly manager: EntityManager) {}
 
-  /** Inserts the rows not yet known for the incident; returns the identity hashes inserted. */
-  async insertNew(rows: readonly NewRecipient[]): Promise<Set<string>> {
-    if (rows.length === 0) return new Set();
+  /** Inserts the rows not yet known for the incident; returns how many were new. */
+  async insertNew(rows: readonly NewRecipient[]): Promise<number> {
+    if (rows.length === 0) return 0;
     const column = <K extends keyof NewRecipient>(key: K) => rows.map((row) => row[key]);
     // One statement per batch, arrays unnested: thousands of rows per round trip.
-    const inserted: Array<{ identity_hash: string }> = await this.manager.query(
-      `INSERT INTO notice_recipients (id, organisation_id, incident_id, identity_hash, key_id, sealed, masked, channels, language, segment, import_id)
+    const [{ inserted }]: Array<{ inserted: number }> = await this.manager.query(
+      `WITH new_rows AS (INSERT INTO notice_recipients (id, organisation_id, incident_id, identity_hash, key_id, sealed, masked, channels, language, segment, import_id)
        SELECT id, organisation_id, incident_id, identity_hash, key_id, sealed, masked, string_to_array(channels, ','), language, segment, import_id
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::bytea[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::uuid[])
               AS t(id, organisation_id, incident_id, identity_hash, key_id, sealed, masked, channels, language, segment, import_id)
        ON CONFLICT (incident_id, identity_hash) DO NOTHING
-       RETURNING identity_hash`,
+       RETURNING 1)
+       SELECT count(*)::int AS inserted FROM new_rows`,
       [
         column('id'),
         column('organisationId'),
@@ -33,7 +34,7 @@ export class NoticeRecipientRepository {
         column('importId'),
       ],
     );
-    return new Set(inserted.map((row) => row.identity_hash));
+    return inserted;
   }
 
   async page(incidentId: string, limit: number, offset: number): Promise<{ items: NoticeRecipient[]; total: number }> {
