@@ -1,7 +1,8 @@
 // The two README commands start here, in plain JavaScript so they run before anything is
 // installed: `npm start` and `npm test` each install what is missing, build, then run.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveChromium } from './chromium.mjs';
 import { resolveSchemathesis } from './schemathesis.mjs';
@@ -63,12 +64,17 @@ function start(binaries) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 130 : 1)));
 }
 
+/** Where the Jest steps write their results (outside the checkout, so a run leaves `git status` clean). */
+const resultsDir = mkdtempSync(join(tmpdir(), 'breachflow-jest-'));
+process.on('exit', () => rmSync(resultsDir, { recursive: true, force: true }));
+
 /** One Jest project as a step of its own. */
 function jestStep(project, jestArgs) {
   // Every test file in a fresh process: the Temporal SDK keeps one native runtime and a pool of
   // workflow threads per process, and a workflow that spins can abort the whole process ("async
   // hook stack has become corrupted"); isolated, such a bug fails its own file and names it.
   // Files still run one at a time, as they share servers.
+  const results = join(resultsDir, `${project}.json`);
   return [
     `jest: ${project}`,
     process.execPath,
@@ -78,11 +84,24 @@ function jestStep(project, jestArgs) {
       join(projectRoot, 'node_modules/jest/bin/jest.js'),
       '--maxWorkers=1',
       '--workerIdleMemoryLimit=1',
+      '--json',
+      `--outputFile=${results}`,
       ...jestArgs,
       '--selectProjects',
       project,
     ],
+    { project, results },
   ];
+}
+
+/** What one Jest step ran, from its results file; a step that ran no test fails the run. */
+function countedTests({ project, results }) {
+  const { numTotalTests, numPassedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(results, 'utf8'));
+  if (numTotalTests === 0) {
+    say(`step failed: jest: ${project} ran no test`);
+    process.exit(1);
+  }
+  return { project, passed: numPassedTests, skipped: numPendingTests + numTodoTests };
 }
 
 /** Runs the steps in order (a `null` command is the build) and stops at the first that fails. */
@@ -90,7 +109,8 @@ function runSteps(binaries, steps, tools = {}) {
   // Found (or installed) before anything runs: a missing browser stops the run at once, never skips.
   const chromium = resolveChromium();
   const env = { ...process.env, TEMPORAL_CLI_PATH: binaries.cli, TEMPORAL_TEST_SERVER_PATH: binaries.testServer, CHROMIUM_PATH: chromium, ...tools };
-  for (const [name, command, args] of steps) {
+  const counts = [];
+  for (const [name, command, args, jest] of steps) {
     say(`step: ${name}`);
     if (command === null) {
       build();
@@ -101,7 +121,12 @@ function runSteps(binaries, steps, tools = {}) {
       say(`step failed: ${name}`);
       process.exit(status);
     }
+    if (jest) counts.push(countedTests(jest));
   }
+  // The one line on standard output: what passed, by project, for a person or a CI log to read.
+  const total = counts.reduce((sum, { passed }) => sum + passed, 0);
+  const skipped = counts.reduce((sum, { skipped }) => sum + skipped, 0);
+  console.log(`breachflow: ${total} tests passed (${counts.map(({ project, passed }) => `${project} ${passed}`).join(', ')})${skipped ? `, ${skipped} skipped` : ''}`);
 }
 
 function test(binaries, jestArgs) {
