@@ -84,6 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
                   yes={t.app.signOutEverywhereYes}
                   no={t.app.notNow}
                   compact
+                  quiet
                   disabled={signOutEverywhere.isPending}
                   onYes={() => signOutEverywhere.mutate()}
                 />

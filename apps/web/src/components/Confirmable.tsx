@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 /**
  * A step to think twice about (sending, cancelling, deactivating a person, signing out everywhere): the
  * button asks first, in words, next to it; focus moves to the question, and back to the button when
- * the answer is "not now". `compact` for the page header's small buttons.
+ * the answer is "not now". `compact` and `quiet` (a secondary button) for the page header's tools.
  */
-export function Confirmable({ label, question, yes, no, warning = false, compact = false, disabled, onYes }: { label: string; question: string; yes: string; no: string; warning?: boolean; compact?: boolean; disabled: boolean; onYes: () => void }) {
+export function Confirmable({ label, question, yes, no, warning = false, compact = false, quiet = false, disabled, onYes }: { label: string; question: string; yes: string; no: string; warning?: boolean; compact?: boolean; quiet?: boolean; disabled: boolean; onYes: () => void }) {
   const [asking, setAsking] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const prompt = useRef<HTMLParagraphElement>(null);
@@ -16,7 +16,7 @@ export function Confirmable({ label, question, yes, no, warning = false, compact
   const kind = (warning ? 'button button--warning' : 'button') + size;
   return (
     <>
-      <button type="button" ref={trigger} className={asking ? `button button--secondary${size}` : kind} disabled={disabled || asking} aria-expanded={asking} onClick={() => setAsking(true)}>
+      <button type="button" ref={trigger} className={asking || quiet ? `button button--secondary${size}` : kind} disabled={disabled || asking} aria-expanded={asking} onClick={() => setAsking(true)}>
         {label}
       </button>
       {asking && (
