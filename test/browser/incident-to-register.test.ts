@@ -201,7 +201,7 @@ describe('from the first question to the register', () => {
 
   it('signs out: the next page is the sign-in form', async () => {
     const { page } = responder;
-    await page.getByRole('button', { name: sv.app.signOut }).click();
+    await page.getByRole('button', { name: sv.app.signOut, exact: true }).click();
     await page.getByRole('heading', { name: sv.signIn.title }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: sv.signIn.title }).waitFor();

@@ -235,3 +235,23 @@ describe('the users API', () => {
     expect((await system.request('PATCH', `/api/users/${viewer.id}`, { token: adminToken, body: {} })).status).toBe(400);
   }, 60_000);
 });
+
+describe('a change to a person, made through the users API', () => {
+  it('ends their sessions on this instance at once: the next request after a deactivation or a role change is refused, not only once the session check’s cache has expired', async () => {
+    const org = await system.organisation();
+    const admin = await system.login(org, 'admin');
+    const me = (token: string) => system.request('GET', '/api/me', { token });
+    const viewer = await system.login(org, 'viewer');
+    const responder = await system.login(org, 'responder');
+    // Read once just before, so this instance holds each session as standing.
+    expect((await me(viewer)).status).toBe(200);
+    expect((await me(responder)).status).toBe(200);
+
+    expect((await system.request('PATCH', `/api/users/${org.users.viewer.id}`, { token: admin, body: { active: false } })).status).toBe(200);
+    expect((await me(viewer)).status).toBe(401);
+    expect((await system.request('PATCH', `/api/users/${org.users.responder.id}`, { token: admin, body: { role: 'approver' } })).status).toBe(200);
+    expect((await me(responder)).status).toBe(401);
+    // No one else's session is touched.
+    expect((await me(admin)).status).toBe(200);
+  }, 60_000);
+});

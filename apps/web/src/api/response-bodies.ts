@@ -17,12 +17,13 @@ import type { DeliveryCounts } from '../../../../libs/persistence/src/repositori
 import type { TimelineEntry } from '../../../../libs/application/src/incidents/incident-timeline.js';
 import type { OrganisationUserView, OrganisationView } from '../../../../libs/application/src/organisation/organisation-settings.js';
 import type { TaskView } from '../../../../libs/application/src/tracks/track-tasks.js';
+import type { UserAccountView } from '../../../../libs/application/src/users/user-account-view.js';
 import type { Assessment } from '../../../../libs/domain/src/risk/assessment.js';
 import type { AssessmentHistoryEntry } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
 import type { RegisterEntry } from '../../../../libs/domain/src/register/register-entry.js';
 import type { paths } from './openapi.generated.js';
 
-export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationUserView, OrganisationView, RegisterEntry, TaskView, TimelineEntry };
+export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationUserView, OrganisationView, RegisterEntry, TaskView, TimelineEntry, UserAccountView };
 export type { ProposedDecisionView };
 export type { DeliveryCounts, DeliveryView, ExceptionView, NoticeView, RecipientImportReport, RecipientView };
 export type TrackView = IncidentView['tracks'][number];
@@ -31,6 +32,7 @@ export type DeliveriesPage = { counts: DeliveryCounts; items: DeliveryView[]; li
 export interface ResponseBodies {
   '/api/auth/session': { get: BrowserSessionView; post: BrowserSessionView };
   '/api/auth/set-password': { post: { email: string } };
+  '/api/auth/logout-everywhere': { post: { sessionsEnded: number } };
   '/api/incidents': { get: { items: IncidentSummaryView[]; total: number; limit: number; offset: number }; post: IncidentView };
   '/api/incidents/{id}': { get: IncidentView };
   '/api/incidents/{id}/facts': { patch: IncidentView };
@@ -62,6 +64,8 @@ export interface ResponseBodies {
   '/api/notifications': { get: { items: NotificationView[] } };
   '/api/organisation': { get: OrganisationView; patch: OrganisationView };
   '/api/organisation/users': { get: { items: OrganisationUserView[] } };
+  '/api/users': { get: UserAccountView[]; post: { user: UserAccountView; invitation: { expiresAt: string } } };
+  '/api/users/{id}': { patch: UserAccountView };
   '/api/incidents/{id}/recipients': { get: { items: RecipientView[]; total: number; limit: number; offset: number }; post: RecipientImportReport };
   '/api/incidents/{id}/notices': { get: { items: NoticeView[] }; post: NoticeView };
   '/api/notices/{id}': { get: NoticeView; patch: NoticeView };

@@ -11,6 +11,7 @@ import { IncidentPage } from '../features/incidents/IncidentPage.js';
 import { IntakeWizard } from '../features/intake/IntakeWizard.js';
 import { OrganisationPage } from '../features/organisation/OrganisationPage.js';
 import { RegisterPage } from '../features/register/RegisterPage.js';
+import { UsersPage } from '../features/users/UsersPage.js';
 import { Layout } from './Layout.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
@@ -51,6 +52,7 @@ export function App() {
           <Route path="/approvals" element={<ApprovalsPage />} />
           <Route path="/register" element={<RegisterPage />} />
           <Route path="/settings" element={<OrganisationPage />} />
+          <Route path="/users" element={<UsersPage />} />
           <Route path="/incidents/:id/notices" element={<NoticesPage />} />
           <Route path="/incidents/:id/notices/new" element={<NoticeDraftPage />} />
           <Route path="/notices/:id" element={<NoticePage />} />

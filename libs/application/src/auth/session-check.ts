@@ -87,6 +87,13 @@ export class SessionCheck {
     for (const id of sessionIds) this.cache?.delete(id);
   }
 
+  /** Drops what this instance knows of every session of this user, so a deactivation or a role change counts from the next request. */
+  forgetUser(userId: string): void {
+    if (!this.cache) return;
+    const sessionIds = [...this.cache.entries()].filter(([, entry]) => entry.standing?.userId === userId).map(([sessionId]) => sessionId);
+    this.forget(sessionIds);
+  }
+
   private async standing(sessionId: string): Promise<SessionStanding | null> {
     if (!this.cache) return this.caseFile.read.sessions.standing(sessionId);
     const entry = await this.cache.fetch(sessionId);

@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../../../platform/src/config.js';
 import { mailFailureOf } from '../../../platform/src/mail/mail-failure.js';
 import { Mailer } from '../../../platform/src/mail/mailer.js';
 import { TemplateCatalog } from '../../../rendering/src/template-catalog.js';
+import { SessionCheck } from '../auth/session-check.js';
 import type { Caller } from '../caller.js';
 import { formatInstant } from '../notifications/notice-formatting.js';
 import { issuePasswordLink, passwordLinkUrl } from './password-links.js';
@@ -36,6 +37,7 @@ export class UserAccounts {
     @Inject(CaseFile) private readonly caseFile: CaseFile,
     @Inject(TemplateCatalog) private readonly templates: TemplateCatalog,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(SessionCheck) private readonly sessionCheck: SessionCheck,
     // Absent without SMTP_URL: then nobody can be invited, and the refusal says why.
     @Optional() @Inject(Mailer) private readonly mailer: Mailer | null,
   ) {}
@@ -72,7 +74,7 @@ export class UserAccounts {
   }
 
   async change(caller: Caller, userId: string, change: AccountChange): Promise<UserAccountView> {
-    return this.caseFile.transaction(async (repositories) => {
+    const changed = await this.caseFile.transaction(async (repositories) => {
       // The admins first, always in the same order, then the target: concurrent changes never deadlock.
       const admins = await repositories.users.lockActiveAdmins(caller.organisationId);
       const target = (await repositories.users.findOwned(caller.organisationId, userId, { lock: true })) ?? raise('not-found', `user ${userId} not found`);
@@ -92,6 +94,10 @@ export class UserAccounts {
       }
       return userAccountView(await repositories.users.get(userId));
     });
+    // The person's sessions end with the change (the session check compares role and activity); on
+    // this instance from their very next request, not only once the cached check has expired.
+    this.sessionCheck.forgetUser(userId);
+    return changed;
   }
 
   private async sendInvitation(

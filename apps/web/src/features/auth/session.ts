@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { ApiError } from '../../api/api-error.js';
 import { answer, api, onSessionEnded, setCsrfToken } from '../../api/client.js';
 import type { BrowserSessionView } from '../../api/response-bodies.js';
@@ -48,16 +48,30 @@ export function useSignIn() {
   });
 }
 
+/** Signed out first (every page unmounts, the sign-in form shows), then nothing of the session stays in memory. */
+function forgetSession(queryClient: QueryClient): void {
+  setCsrfToken(undefined);
+  queryClient.setQueryData(SESSION, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION[0] });
+}
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => answer(api.DELETE('/api/auth/session')),
-    onSettled: () => {
-      setCsrfToken(undefined);
-      // Signed out first (every page unmounts), then nothing of the session stays in memory.
-      queryClient.setQueryData(SESSION, null);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION[0] });
-    },
+    onSettled: () => forgetSession(queryClient),
+  });
+}
+
+/**
+ * Ends every session of the account: every browser (this one too) and every API client. A refusal
+ * leaves this browser signed in, so the person sees that nothing was ended and can try again.
+ */
+export function useSignOutEverywhere() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => answer(api.POST('/api/auth/logout-everywhere')),
+    onSuccess: () => forgetSession(queryClient),
   });
 }
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { DeliveryCounts, NoticeView } from '../../api/response-bodies.js';
+import { Confirmable } from '../../components/Confirmable.js';
 import { SelectField } from '../../components/fields.js';
 import { formErrorsOf } from '../../components/form-errors.js';
 import { QueryState } from '../../components/QueryState.js';
@@ -231,56 +232,5 @@ function Deliveries({ notice, live, editor, onRetry }: { notice: NoticeView; liv
         }
       </QueryState>
     </section>
-  );
-}
-
-/**
- * A step that cannot be undone (sending, cancelling): the button asks first, in words, next to it;
- * focus moves to the question, and back to the button when the answer is "not now".
- */
-function Confirmable({ label, question, yes, no, warning = false, disabled, onYes }: { label: string; question: string; yes: string; no: string; warning?: boolean; disabled: boolean; onYes: () => void }) {
-  const [asking, setAsking] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const prompt = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (asking) prompt.current?.focus();
-  }, [asking]);
-  const kind = warning ? 'button button--warning' : 'button';
-  return (
-    <>
-      <button type="button" ref={trigger} className={asking ? 'button button--secondary' : kind} disabled={disabled || asking} aria-expanded={asking} onClick={() => setAsking(true)}>
-        {label}
-      </button>
-      {asking && (
-        <div className="confirm">
-          <p className="confirm__question" tabIndex={-1} ref={prompt}>
-            {question}
-          </p>
-          <div className="actions">
-            <button
-              type="button"
-              className={kind}
-              disabled={disabled}
-              onClick={() => {
-                setAsking(false);
-                onYes();
-              }}
-            >
-              {yes}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => {
-                setAsking(false);
-                window.setTimeout(() => trigger.current?.focus(), 0);
-              }}
-            >
-              {no}
-            </button>
-          </div>
-        </div>
-      )}
-    </>
   );
 }
