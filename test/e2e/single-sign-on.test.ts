@@ -6,7 +6,9 @@
  * organisation and role at each sign-in; what must be refused is refused without a session.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { AuditEvent } from '../../libs/persistence/src/entities/audit-event.entity.js';
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
 import { SystemUnderTest, TEST_PASSWORD } from '../support/system-under-test.js';
@@ -290,5 +292,41 @@ describe('the group mapping', () => {
     expect(changed!.detail).toMatchObject({ after: expect.arrayContaining([{ group: `dso-${suffix}`, role: 'dpo' }]) });
     // Another organisation's mapping is its own.
     expect((await system.request('GET', '/api/organisation/sso-groups', { token: await system.login(south, 'admin') })).body.groups).toEqual([{ group: GROUPS.south, role: 'responder' }]);
+  });
+});
+
+describe('the command line, with passwords off', () => {
+  const adminScript = fileURLToPath(new URL('../../dist/scripts/admin.js', import.meta.url));
+  const runAdmin = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const env = { PATH: process.env.PATH, DATABASE_URL: system.config.DATABASE_URL, AUDIT_HMAC_KEY: system.config.AUDIT_HMAC_KEY, PUBLIC_URL: ssoOnly.baseUrl, PASSWORD_SIGN_IN: 'off' };
+      const child = spawn(process.execPath, [adminScript, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  it('refuses an admin with a password, saying what to do instead; the group it maps lets the first admin in', async () => {
+    const refused = await runAdmin(['create-admin', '--email', `first@${domain}`, '--organisation', 'Region Öst', '--one-time-link']);
+    expect(refused.code).toBe(64);
+    expect(refused.stderr).toContain('PASSWORD_SIGN_IN=off');
+    expect(refused.stderr).toContain('map-sso-group --group G --role admin');
+    expect(await userByEmail(`first@${domain}`)).toBeUndefined();
+
+    expect((await runAdmin(['map-sso-group', '--group', 'it-admins', '--role', 'superuser'])).code).toBe(64);
+    const organisation = `Region Öst ${suffix}`;
+    const mapped = await runAdmin(['map-sso-group', '--group', `it-admins-${suffix}`, '--role', 'admin', '--organisation', organisation]);
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toContain(`members of it-admins-${suffix} get the role admin in ${organisation} (organisation created)`);
+
+    const hanna = `hanna-${suffix}`;
+    idp.accounts.set(hanna, { email: `hanna@${domain}`, name: 'Hanna Hult', groups: [`it-admins-${suffix}`] });
+    const attempt = await ssoSignIn(hanna, { api: ssoOnly });
+    expect((await withCookies(ssoOnly, attempt.browser, '/api/me')).body.role).toBe('admin');
+    expect((await withCookies(ssoOnly, attempt.browser, '/api/organisation')).body.name).toBe(organisation);
+    expect((await withCookies(ssoOnly, attempt.browser, '/api/organisation/sso-groups')).body.groups).toEqual([{ group: `it-admins-${suffix}`, role: 'admin' }]);
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InvalidInputError } from '../../../domain/src/failures.js';
 import type { Role } from '../../../domain/src/roles.js';
 import { CaseFile } from '../../../persistence/src/case-file.js';
+import { COMMAND_LINE_ACTOR, organisationFor } from '../users/create-admin.js';
 import type { Caller } from '../caller.js';
 
 /** One line of the mapping as the API shows and takes it. */
@@ -40,4 +41,20 @@ export class SsoGroupMapping {
     });
     return this.get(caller);
   }
+}
+
+/**
+ * One group's role set from the command line (`npm run admin -- map-sso-group`), for a deployment
+ * with passwords off, where nobody could sign in to map the first admins' group: the other lines
+ * stay, this group's role is set or replaced. Audited as the API's change is, by `command-line`.
+ */
+export async function mapSsoGroupFromCommandLine(caseFile: CaseFile, line: SsoGroupLine & { organisationName?: string }): Promise<{ organisationName: string; organisationCreated: boolean; groups: SsoGroupLine[] }> {
+  return caseFile.transaction(async (repositories) => {
+    const { organisation, created } = await organisationFor(repositories, line.organisationName);
+    const before = (await repositories.ssoGroupRoles.ofOrganisation(organisation.id)).map(({ group, role }) => ({ group, role }));
+    const after = [...before.filter((existing) => existing.group !== line.group), { group: line.group, role: line.role }];
+    await repositories.ssoGroupRoles.replace(organisation.id, after);
+    await repositories.audit.append({ organisationId: organisation.id, actor: COMMAND_LINE_ACTOR, action: 'organisation.sso-groups-changed', detail: { before, after } });
+    return { organisationName: organisation.name, organisationCreated: created, groups: after };
+  });
 }
