@@ -4,6 +4,11 @@
  * [--one-time-link]`, or `node dist/scripts/admin.js …` in the container. It needs DATABASE_URL
  * (migrated) and, for a link, PUBLIC_URL.
  *
+ * With single sign-on only (PASSWORD_SIGN_IN=off in its environment) an admin with a password could
+ * never sign in, so create-admin refuses and says what to do instead: `map-sso-group --group G
+ * --role admin [--organisation NAME]` maps the identity provider's group of the first admins, and
+ * whoever of that group signs in first becomes an admin (their account is created then).
+ *
  * The password is asked at the terminal, twice; with --one-time-link nothing is asked and a link
  * to choose it (valid 24 hours, usable once) is printed instead, for the person to open.
  *
@@ -13,7 +18,9 @@
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { mapSsoGroupFromCommandLine } from '../libs/application/src/organisation/sso-group-mapping.js';
 import { COMMAND_LINE_ACTOR, createAdmin } from '../libs/application/src/users/create-admin.js';
+import { ROLES, type Role } from '../libs/domain/src/roles.js';
 import { InvalidInputError, RefusalError } from '../libs/domain/src/failures.js';
 import { compileValidator } from '../libs/domain/src/validation/json-schema-validator.js';
 import { AuditSeal } from '../libs/persistence/src/audit/audit-seal.js';
@@ -24,7 +31,10 @@ import { askHidden } from '../libs/platform/src/hidden-prompt.js';
 const EX_USAGE = 64;
 const EX_DATAERR = 65;
 const EX_CONFIG = 78;
-const USAGE = 'usage: npm run --silent admin -- create-admin --email E [--organisation NAME] [--name "Display Name"] [--one-time-link]';
+const USAGE = [
+  'usage: npm run --silent admin -- create-admin --email E [--organisation NAME] [--name "Display Name"] [--one-time-link]',
+  `       npm run --silent admin -- map-sso-group --group G --role ${ROLES.join('|')} [--organisation NAME]`,
+].join('\n');
 const say = (message: string) => console.error(`[breachflow-admin] ${message}`);
 
 class ExitError extends Error {
@@ -76,6 +86,14 @@ function auditSealOf(env: NodeJS.ProcessEnv): AuditSeal {
 }
 
 async function createAdminCommand(args: string[]): Promise<void> {
+  if (process.env.PASSWORD_SIGN_IN === 'off') {
+    throw new ExitError(
+      EX_USAGE,
+      'password sign-in is switched off (PASSWORD_SIGN_IN=off): an admin with a password could not sign in. Map the identity provider\'s group of the first admins instead:\n' +
+        '  npm run --silent admin -- map-sso-group --group G --role admin [--organisation NAME]\n' +
+        'whoever of that group signs in first with single sign-on becomes an admin.',
+    );
+  }
   let parsed;
   try {
     parsed = parseArgs({ args, options: { email: { type: 'string' }, organisation: { type: 'string' }, name: { type: 'string' }, 'one-time-link': { type: 'boolean' } }, strict: true, allowPositionals: false });
@@ -105,11 +123,44 @@ async function createAdminCommand(args: string[]): Promise<void> {
   }
 }
 
+const validateGroupOptions = compileValidator<{ group: string; role: Role; organisation?: string }>({
+  type: 'object',
+  required: ['group', 'role'],
+  properties: {
+    group: { type: 'string', minLength: 1, maxLength: 256, pattern: '^\\S(.*\\S)?$' },
+    role: { type: 'string', enum: [...ROLES] },
+    organisation: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
+  },
+});
+
+async function mapSsoGroupCommand(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { group: { type: 'string' }, role: { type: 'string' }, organisation: { type: 'string' } }, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new ExitError(EX_USAGE, `${(error as Error).message}\n${USAGE}`);
+  }
+  const options = validateGroupOptions(parsed.values);
+  if (!options.ok) throw new ExitError(EX_USAGE, `${options.errors.map((error) => `--${error.field} ${error.message}`).join('; ')}\n${USAGE}`);
+  const databaseUrl = environment('DATABASE_URL', /^postgres(ql)?:\/\/\S+$/, 'postgres://user:password@host:5432/breachflow');
+  const auditSeal = auditSealOf(process.env);
+  const dataSource = createDataSource(databaseUrl, { poolSize: 1, applicationName: 'breachflow-admin' });
+  await dataSource.initialize();
+  try {
+    const { group, role, organisation } = options.value;
+    const mapped = await mapSsoGroupFromCommandLine(new CaseFile(dataSource, auditSeal), { group, role, organisationName: organisation });
+    console.log(`members of ${group} get the role ${role} in ${mapped.organisationName}${mapped.organisationCreated ? ' (organisation created)' : ''} at their next single sign-on; ${mapped.groups.length} group(s) mapped; recorded in the audit trail as done by ${COMMAND_LINE_ACTOR}`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command !== 'create-admin') throw new ExitError(EX_USAGE, command ? `unknown command ${command}\n${USAGE}` : USAGE);
-    await createAdminCommand(rest);
+    if (command === 'map-sso-group') await mapSsoGroupCommand(rest);
+    else if (command === 'create-admin') await createAdminCommand(rest);
+    else throw new ExitError(EX_USAGE, command ? `unknown command ${command}\n${USAGE}` : USAGE);
     return 0;
   } catch (error) {
     if (error instanceof ExitError) {

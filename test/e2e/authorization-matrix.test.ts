@@ -137,6 +137,7 @@ const BODIES: Record<string, (path: Record<string, string>) => RequestBody> = {
   FilingsController_record: () => json({ filedAt: new Date().toISOString(), channel: 'imy-e-service' }),
   FilingsController_reference: () => json({ reference: 'DI-2026-0001' }),
   OrganisationController_update: () => json({ contactPhone: '010-000 00 00' }),
+  OrganisationController_replaceSsoGroupMapping: () => json({ groups: [{ group: 'matrix-staff', role: 'viewer' }] }),
   RiskController_assess: () => json(highRiskFacts),
 };
 

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
@@ -33,12 +34,12 @@ export class SystemUnderTest {
 
   /** `rejectRecipient`, `deferRecipient`: addresses the SMTP server answers with 550 (unknown) or 452 (mailbox full). */
   static async start(
-    options: { worker?: boolean; config?: Parameters<typeof testConfig>[0] } & Pick<SmtpCaptureOptions, 'rejectRecipient' | 'deferRecipient'> = {},
+    options: { worker?: boolean; config?: Parameters<typeof testConfig>[0]; port?: number } & Pick<SmtpCaptureOptions, 'rejectRecipient' | 'deferRecipient'> = {},
   ): Promise<SystemUnderTest> {
     const mail = await SmtpCapture.start({ rejectRecipient: options.rejectRecipient, deferRecipient: options.deferRecipient });
     const config = testConfig({ ...options.config, SMTP_URL: mail.url });
     const app = await createApiApp(config);
-    await app.listen(0, '127.0.0.1');
+    await app.listen(options.port ?? 0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const system = new SystemUnderTest(config, app, `http://127.0.0.1:${port}`, mail, undefined);
     if (options.worker !== false) await system.startWorker();
@@ -84,6 +85,15 @@ export class SystemUnderTest {
       password: TEST_PASSWORD,
       auditSeal: this.app.get(AuditSeal),
     });
+  }
+
+  /** A port that was free a moment ago, for an API whose own address must be in its configuration (PUBLIC_URL, a redirect URI). */
+  static async freePort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
   }
 
   async login(organisation: SeededOrganisation, role: Role): Promise<string> {

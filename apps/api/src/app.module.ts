@@ -49,6 +49,10 @@ import { CodecServerController } from './temporal-codec/codec-server.controller.
 import { AuthGuard } from './auth/auth.guard.js';
 import { MeController } from './auth/me.controller.js';
 import { SessionController } from './auth/session.controller.js';
+import { OidcClient } from './auth/oidc-client.js';
+import { SingleSignOnController } from './auth/single-sign-on.controller.js';
+import { SsoSignIn } from '../../../libs/application/src/auth/sso-sign-in.js';
+import { SsoGroupMapping } from '../../../libs/application/src/organisation/sso-group-mapping.js';
 import { DevMailController } from './dev/dev-mail.controller.js';
 import { FilingsController } from './filings/filings.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -68,7 +72,7 @@ import { TemporalClientModule } from './temporal/temporal-client.module.js';
 import { UsersController } from './users/users.controller.js';
 
 /** The use-cases the API's controllers call (the worker's activities call their own from the same layer). */
-const USE_CASES = [SignIn, Sessions, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, ProposeNotRequired, DecideProposal, CloseIncident, ReopenIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings, UserAccounts, SetPassword];
+const USE_CASES = [SignIn, Sessions, WorkflowOutboxRelay, OpenIncident, AppendFacts, IncidentQueries, IncidentTimeline, OverrideOutcome, ProposeNotRequired, DecideProposal, CloseIncident, ReopenIncident, FilingSteps, ScreenTrack, TrackTasks, ImportRecipients, RecipientList, NoticeSteps, NoticePreview, NoticeSending, LetterBatch, PublicNotices, Art34Exceptions, RegisterEntries, NotificationInbox, OrganisationSettings, UserAccounts, SetPassword, SsoSignIn, SsoGroupMapping];
 
 @Module({})
 export class AppModule {
@@ -92,6 +96,7 @@ export class AppModule {
       controllers: [
         AuthController,
         SessionController,
+        SingleSignOnController,
         MeController,
         CodecServerController,
         HealthController,
@@ -116,6 +121,7 @@ export class AppModule {
         ...USE_CASES,
         SignInThrottle,
         SessionCheck,
+        OidcClient,
         {
           provide: PasswordHashingGate,
           useFactory: (appConfig: AppConfig) => new PasswordHashingGate(appConfig.SIGN_IN_MAX_CONCURRENT_HASHES, appConfig.SIGN_IN_MAX_WAITING_HASHES),

@@ -14,6 +14,7 @@ import { ProposedDecisionRepository } from './repositories/proposed-decision.rep
 import { RiskRepository } from './repositories/risk.repository.js';
 import { ScreeningRepository } from './repositories/screening.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
+import { SsoGroupRoleRepository } from './repositories/sso-group-role.repository.js';
 import { TaskRepository } from './repositories/task.repository.js';
 import { TrackDecisionRepository } from './repositories/track-decision.repository.js';
 import { TrackExceptionRepository } from './repositories/track-exception.repository.js';
@@ -36,6 +37,7 @@ export class Repositories {
   readonly risk: RiskRepository;
   readonly screenings: ScreeningRepository;
   readonly sessions: SessionRepository;
+  readonly ssoGroupRoles: SsoGroupRoleRepository;
   readonly tasks: TaskRepository;
   readonly trackDecisions: TrackDecisionRepository;
   readonly trackExceptions: TrackExceptionRepository;
@@ -57,6 +59,7 @@ export class Repositories {
     this.risk = new RiskRepository(manager);
     this.screenings = new ScreeningRepository(manager);
     this.sessions = new SessionRepository(manager);
+    this.ssoGroupRoles = new SsoGroupRoleRepository(manager);
     this.tasks = new TaskRepository(manager);
     this.trackDecisions = new TrackDecisionRepository(manager);
     this.trackExceptions = new TrackExceptionRepository(manager);

@@ -122,6 +122,31 @@ const configSchema = z.object({
   STAFF_MAIL_DEFERRED_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(10),
   /** The language of reminders, escalations and digests. */
   DEFAULT_LANGUAGE: z.enum(['sv', 'en']).default('sv'),
+  /**
+   * Single sign-on (OpenID Connect): the identity provider's issuer (its discovery document is at
+   * `<issuer>/.well-known/openid-configuration`, or give the document's URL itself). Unset: no SSO.
+   * HTTPS, except on a loopback address (a provider on the same machine, as in the tests).
+   */
+  OIDC_ISSUER: z
+    .string()
+    .url()
+    .refine(isHttpsOrLoopback, 'must be an https:// URL (http:// only for a provider on 127.0.0.1 or localhost)')
+    .optional(),
+  /** The client id and secret breachflow is registered with at the identity provider (a confidential client). */
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** Where the provider sends the browser back; `PUBLIC_URL/api/auth/oidc/callback` when absent. Register exactly this at the provider. */
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  /** The ID token (or userinfo) claim that lists the person's groups; a dotted path reaches into an object (`realm_access.roles`). */
+  OIDC_GROUPS_CLAIM: z.string().regex(/^[\w:/-]+(\.[\w:/-]+)*$/, 'must be a claim name or a dotted path such as realm_access.roles').default('groups'),
+  /** The scopes asked for: `openid` and the e-mail address are needed; add what makes your provider send the groups. */
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\w:./-]+( [\w:./-]+)*$/, 'must be scopes separated by single spaces')
+    .refine((scopes) => scopes.split(' ').includes('openid'), 'must include openid')
+    .default('openid email profile'),
+  /** `off`: e-mail and password sign-in (and choosing a password) is refused; people sign in with SSO only. Needs OIDC_ISSUER. */
+  PASSWORD_SIGN_IN: z.enum(['on', 'off']).default('on'),
 }).superRefine((config, context) => {
   // A derived key would put the audit trail's integrity in the hands of whoever holds the payload key.
   if (config.NODE_ENV === 'production' && config.AUDIT_HMAC_KEY === undefined) {
@@ -133,6 +158,13 @@ const configSchema = z.object({
 });
 
 export type AppConfig = z.infer<typeof configSchema>;
+
+/** HTTPS, or plain HTTP to this very machine (nothing on the network can read or change it there). */
+function isHttpsOrLoopback(value: string): boolean {
+  if (!URL.canParse(value)) return true; // said by .url()
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+}
 
 /** TRUST_PROXY as Express takes it: false, a hop count, or the list of trusted proxies. */
 function trustProxySetting(value: string): false | number | string[] {
@@ -164,6 +196,13 @@ function variablesThatGoTogether(env: NodeJS.ProcessEnv): Array<[string, string]
     // Recipient keys are derived from PAYLOAD_ENCRYPTION_KEY unless they are given themselves.
     else for (const name of ['RECIPIENT_KEYS', 'RECIPIENT_HASH_KEY']) if (env[name] === undefined) problems.push([name, 'is required when PAYLOAD_ENCRYPTION_KEY is not set']);
   }
+  if (env.OIDC_ISSUER !== undefined) {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET']) if (env[name] === undefined) problems.push([name, 'is required with OIDC_ISSUER']);
+  } else {
+    for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI']) if (env[name] !== undefined) problems.push([name, 'has no effect without OIDC_ISSUER: set OIDC_ISSUER too, or remove it']);
+  }
+  // Nobody could sign in at all.
+  if (env.PASSWORD_SIGN_IN === 'off' && env.OIDC_ISSUER === undefined) problems.push(['PASSWORD_SIGN_IN', 'may be off only with single sign-on configured (OIDC_ISSUER)']);
   if ((env.TEMPORAL_TLS_CERT === undefined) !== (env.TEMPORAL_TLS_KEY === undefined)) {
     problems.push([env.TEMPORAL_TLS_CERT === undefined ? 'TEMPORAL_TLS_CERT' : 'TEMPORAL_TLS_KEY', 'is required: TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY go together']);
   }

@@ -175,6 +175,38 @@ describe('configuration at start-up', () => {
       expect(configError({ ...completeEnv(), TEMPORAL_TLS_KEY: '/etc/temporal/client.key' }).message).toContain('TEMPORAL_TLS_CERT: is required');
     });
 
+    describe('single sign-on', () => {
+      const sso = { OIDC_ISSUER: 'https://login.region.example.se/realms/vard', OIDC_CLIENT_ID: 'breachflow', OIDC_CLIENT_SECRET: 's'.repeat(32) };
+
+      it('is off without OIDC_ISSUER, passwords on; with it, the groups claim and scopes default', () => {
+        expect(loadConfig(completeEnv())).toMatchObject({ PASSWORD_SIGN_IN: 'on', OIDC_GROUPS_CLAIM: 'groups' });
+        expect(loadConfig(completeEnv()).OIDC_ISSUER).toBeUndefined();
+        expect(loadConfig({ ...completeEnv(), ...sso, PASSWORD_SIGN_IN: 'off' })).toMatchObject({ ...sso, PASSWORD_SIGN_IN: 'off', OIDC_SCOPES: 'openid email profile' });
+      });
+
+      it('refuses passwords off without SSO: nobody could sign in', () => {
+        expect(configError({ ...completeEnv(), PASSWORD_SIGN_IN: 'off' }).message).toContain('PASSWORD_SIGN_IN: may be off only with single sign-on configured (OIDC_ISSUER)');
+        expect(configError({ ...completeEnv(), PASSWORD_SIGN_IN: 'no' }).message).toContain('PASSWORD_SIGN_IN');
+      });
+
+      it('needs the client id and secret with the issuer, and refuses client settings without an issuer', () => {
+        const message = configError({ ...completeEnv(), OIDC_ISSUER: sso.OIDC_ISSUER }).message;
+        expect(message).toContain('OIDC_CLIENT_ID: is required with OIDC_ISSUER');
+        expect(message).toContain('OIDC_CLIENT_SECRET: is required with OIDC_ISSUER');
+        expect(configError({ ...completeEnv(), OIDC_CLIENT_ID: 'breachflow' }).message).toContain('OIDC_CLIENT_ID: has no effect without OIDC_ISSUER');
+      });
+
+      it('refuses a provider over plain HTTP unless it is on this machine', () => {
+        expect(configError({ ...completeEnv(), ...sso, OIDC_ISSUER: 'http://login.region.example.se' }).message).toContain('OIDC_ISSUER: must be an https:// URL');
+        expect(loadConfig({ ...completeEnv(), ...sso, OIDC_ISSUER: 'http://127.0.0.1:4000' }).OIDC_ISSUER).toBe('http://127.0.0.1:4000');
+      });
+
+      it('refuses scopes without openid and a groups claim that is not a claim name', () => {
+        expect(configError({ ...completeEnv(), ...sso, OIDC_SCOPES: 'email profile' }).message).toContain('OIDC_SCOPES: must include openid');
+        expect(configError({ ...completeEnv(), ...sso, OIDC_GROUPS_CLAIM: 'groups; drop' }).message).toContain('OIDC_GROUPS_CLAIM');
+      });
+    });
+
     it('never repeats a secret in the error message (it goes to the logs)', () => {
       const tooShortSecret = 'hunter2-but-longer';
       const wrongKey = randomBytes(16).toString('base64');

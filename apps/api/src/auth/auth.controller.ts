@@ -4,12 +4,14 @@ import type { Request } from 'express';
 import { SignIn } from '../../../../libs/application/src/auth/sign-in.js';
 import { Sessions, type BearerTokens } from '../../../../libs/application/src/auth/sessions.js';
 import { SetPassword } from '../../../../libs/application/src/users/set-password.js';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
 import { setPasswordSchema, validateSetPassword } from '../users/user-requests.js';
 import { validated } from '../common/validated.js';
 import { CurrentSession, CurrentUser, Public, type RequestSession } from './auth.decorators.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { clientAddressOf } from './client-address.js';
 import { loginSchema, validateLogin } from './login.request.js';
+import { PASSWORD_SIGN_IN_OFF, refuseWhenPasswordsOff } from './password-sign-in.js';
 import { refreshSchema, validateRefresh } from './refresh.request.js';
 import { ApiErrorResponse } from '../openapi/error-body.schema.js';
 import { ApiSignInThrottled } from '../openapi/sign-in-throttled.decorator.js';
@@ -35,6 +37,7 @@ export class AuthController {
     @Inject(SignIn) private readonly signIn: SignIn,
     @Inject(Sessions) private readonly sessions: Sessions,
     @Inject(SetPassword) private readonly setPassword: SetPassword,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -44,8 +47,10 @@ export class AuthController {
   @ApiBody({ schema: loginSchema as object })
   @ApiResponse({ status: 200, description: 'the tokens and the role they carry', schema: bearerTokensSchema })
   @ApiErrorResponse(401, 'the e-mail and password do not match an active user')
+  @ApiErrorResponse(403, PASSWORD_SIGN_IN_OFF)
   @ApiSignInThrottled()
   login(@Body() body: unknown, @Req() request: Request): Promise<BearerTokens> {
+    refuseWhenPasswordsOff(this.config);
     const { email, password } = validated(validateLogin, body);
     return this.signIn.execute(email, password, clientAddressOf(request));
   }
@@ -85,7 +90,9 @@ export class AuthController {
   @ApiOperation({ summary: 'Choose a password with a one-time link (at least 12 characters, not a common one); the link is then spent' })
   @ApiBody({ schema: setPasswordSchema as object })
   @ApiResponse({ status: 200, description: 'the password is set: sign in with it' })
+  @ApiErrorResponse(403, PASSWORD_SIGN_IN_OFF)
   async choosePassword(@Body() body: unknown) {
+    refuseWhenPasswordsOff(this.config);
     const { token, password } = validated(validateSetPassword, body);
     const { email } = await this.setPassword.execute(token, password);
     return { email };

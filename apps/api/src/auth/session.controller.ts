@@ -11,6 +11,7 @@ import type { AuthenticatedUser } from './authenticated-user.js';
 import { csrfTokenFor, SESSION_COOKIE, sessionCookieOptions, sessionTokenOf } from './browser-session.js';
 import { clientAddressOf } from './client-address.js';
 import { loginSchema, validateLogin } from './login.request.js';
+import { PASSWORD_SIGN_IN_OFF, refuseWhenPasswordsOff } from './password-sign-in.js';
 import { validated } from '../common/validated.js';
 import { ApiErrorResponse } from '../openapi/error-body.schema.js';
 import { ApiSignInThrottled } from '../openapi/sign-in-throttled.decorator.js';
@@ -41,8 +42,10 @@ export class SessionController {
   @ApiBody({ schema: loginSchema as object })
   @ApiResponse({ status: 200, description: 'signed in: the session cookie is set' })
   @ApiErrorResponse(401, 'the e-mail and password do not match an active user')
+  @ApiErrorResponse(403, PASSWORD_SIGN_IN_OFF)
   @ApiSignInThrottled()
   async create(@Body() body: unknown, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<BrowserSessionView> {
+    refuseWhenPasswordsOff(this.config);
     const { email, password } = validated(validateLogin, body);
     const { cookieValue, user, expiresAt } = await this.signIn.session(email, password, clientAddressOf(request));
     response.cookie(SESSION_COOKIE, cookieValue, sessionCookieOptions(this.config, request));

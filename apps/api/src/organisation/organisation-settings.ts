@@ -1,4 +1,6 @@
 import type { OrganisationSettingsChange } from '../../../../libs/application/src/organisation/organisation-settings.js';
+import type { SsoGroupLine } from '../../../../libs/application/src/organisation/sso-group-mapping.js';
+import { ROLES } from '../../../../libs/domain/src/roles.js';
 import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
 
 const text = (maxLength: number) => ({ anyOf: [{ type: 'string', minLength: 1, maxLength }, { type: 'null' }] }) as const;
@@ -50,3 +52,27 @@ export const organisationSettingsSchema = {
 } as const;
 
 export const validateOrganisationSettings = compileValidator<OrganisationSettingsChange>(organisationSettingsSchema);
+
+/** The whole single sign-on mapping, replacing the one in force: each provider group once, with its role. */
+export const ssoGroupMappingSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['groups'],
+  properties: {
+    groups: {
+      type: 'array',
+      maxItems: 200,
+      description: 'Members of each group get its role at their next single sign-on; when several of a person’s groups match, the most privileged role wins (admin, dpo, approver, responder, viewer). An empty list lets nobody of this organisation sign in with SSO.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['group', 'role'],
+        properties: {
+          group: { type: 'string', minLength: 1, maxLength: 256, pattern: '^\\S(.*\\S)?$', description: 'The group exactly as the provider names it in the groups claim (case and spaces count)' },
+          role: { type: 'string', enum: [...ROLES] },
+        },
+      },
+    },
+  },
+} as const;
+export const validateSsoGroupMapping = compileValidator<{ groups: SsoGroupLine[] }>(ssoGroupMappingSchema);

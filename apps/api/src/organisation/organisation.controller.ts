@@ -1,19 +1,23 @@
-import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OrganisationSettings } from '../../../../libs/application/src/organisation/organisation-settings.js';
+import { SsoGroupMapping } from '../../../../libs/application/src/organisation/sso-group-mapping.js';
 import { isTimeZone } from '../../../../libs/domain/src/clocks/time-zone.js';
 import { InvalidInputError } from '../../../../libs/domain/src/failures.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
-import { organisationSettingsSchema, validateOrganisationSettings } from './organisation-settings.js';
+import { organisationSettingsSchema, ssoGroupMappingSchema, validateOrganisationSettings, validateSsoGroupMapping } from './organisation-settings.js';
 import { Refuses } from '../openapi/refuses.decorator.js';
 
 @ApiTags('organisation')
 @ApiBearerAuth()
 @Controller('api/organisation')
 export class OrganisationController {
-  constructor(@Inject(OrganisationSettings) private readonly settings: OrganisationSettings) {}
+  constructor(
+    @Inject(OrganisationSettings) private readonly settings: OrganisationSettings,
+    @Inject(SsoGroupMapping) private readonly ssoGroups: SsoGroupMapping,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "Your organisation's details and clock settings" })
@@ -40,5 +44,21 @@ export class OrganisationController {
       throw new InvalidInputError([{ field: 'timeZone', message: 'must be an IANA time zone, e.g. Europe/Stockholm' }]);
     }
     return this.settings.update(user, change);
+  }
+
+  @Get('sso-groups')
+  @Roles('admin', 'dpo')
+  @ApiOperation({ summary: "Single sign-on: which of the identity provider's groups give which role here (admin or DPO)" })
+  ssoGroupMapping(@CurrentUser() user: AuthenticatedUser) {
+    return this.ssoGroups.get(user);
+  }
+
+  /** The role follows the groups at each sign-in: a change here takes effect at each person's next SSO sign-in. */
+  @Put('sso-groups')
+  @Roles('admin')
+  @ApiOperation({ summary: "Replace the single sign-on mapping from the identity provider's groups to roles; takes effect at each person's next sign-in (admin)" })
+  @ApiBody({ schema: ssoGroupMappingSchema as object })
+  replaceSsoGroupMapping(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown) {
+    return this.ssoGroups.replace(user, validated(validateSsoGroupMapping, body).groups);
   }
 }

@@ -2,8 +2,10 @@ import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, P
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UserAccounts } from '../../../../libs/application/src/users/user-accounts.js';
+import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { refuseWhenPasswordsOff } from '../auth/password-sign-in.js';
 import { validated } from '../common/validated.js';
 import { Refuses } from '../openapi/refuses.decorator.js';
 import { accountChangeSchema, invitationSchema, validateAccountChange, validateInvitation } from './user-requests.js';
@@ -16,7 +18,10 @@ const uuid = new ParseUUIDPipe({ version: '4' });
 @Roles('admin')
 @Controller('api/users')
 export class UsersController {
-  constructor(@Inject(UserAccounts) private readonly accounts: UserAccounts) {}
+  constructor(
+    @Inject(UserAccounts) private readonly accounts: UserAccounts,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The organisation's users: e-mail, name, role, whether active and whether they have set a password (admin)" })
@@ -24,12 +29,14 @@ export class UsersController {
     return this.accounts.list(user);
   }
 
+  /** With passwords off there is nothing to invite to: single sign-on creates the account at the person's first sign-in. */
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Invite a person: the user is created without a password and e-mailed a one-time link (24 h) to choose one (admin)' })
+  @ApiOperation({ summary: 'Invite a person: the user is created without a password and e-mailed a one-time link (24 h) to choose one (admin); refused (403) when password sign-in is off' })
   @ApiBody({ schema: invitationSchema as object })
   @Refuses('conflict', 'unprocessable')
   async invite(@CurrentUser() user: AuthenticatedUser, @Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    refuseWhenPasswordsOff(this.config);
     const invited = await this.accounts.invite(user, validated(validateInvitation, body));
     response.setHeader('Location', `/api/users/${invited.user.id}`);
     return invited;

@@ -3,6 +3,8 @@
 // bodies; these fill in the JSON bodies of its successful answers, path by path, so a changed
 // endpoint or a changed answer fails the typecheck.
 import type { BrowserSessionView } from '../../../api/src/auth/session.controller.js';
+import type { SignInMethods } from '../../../api/src/auth/single-sign-on.controller.js';
+import type { SsoGroupLine } from '../../../../libs/application/src/organisation/sso-group-mapping.js';
 import type { FactsVersionView } from '../../../../libs/application/src/incidents/facts-version-view.js';
 import type { FilingView } from '../../../../libs/application/src/filings/filing-view.js';
 import type { IncidentSummaryView, IncidentView } from '../../../../libs/application/src/incidents/incident-view.js';
@@ -25,6 +27,7 @@ import type { paths } from './openapi.generated.js';
 
 export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationUserView, OrganisationView, RegisterEntry, TaskView, TimelineEntry, UserAccountView };
 export type { ProposedDecisionView };
+export type { SignInMethods, SsoGroupLine };
 export type { DeliveryCounts, DeliveryView, ExceptionView, NoticeView, RecipientImportReport, RecipientView };
 export type TrackView = IncidentView['tracks'][number];
 export type DeliveriesPage = { counts: DeliveryCounts; items: DeliveryView[]; limit: number; offset: number };
@@ -33,6 +36,7 @@ export interface ResponseBodies {
   '/api/auth/session': { get: BrowserSessionView; post: BrowserSessionView };
   '/api/auth/set-password': { post: { email: string } };
   '/api/auth/logout-everywhere': { post: { sessionsEnded: number } };
+  '/api/auth/methods': { get: SignInMethods };
   '/api/incidents': { get: { items: IncidentSummaryView[]; total: number; limit: number; offset: number }; post: IncidentView };
   '/api/incidents/{id}': { get: IncidentView };
   '/api/incidents/{id}/facts': { patch: IncidentView };
@@ -66,6 +70,7 @@ export interface ResponseBodies {
   '/api/organisation/users': { get: { items: OrganisationUserView[] } };
   '/api/users': { get: UserAccountView[]; post: { user: UserAccountView; invitation: { expiresAt: string } } };
   '/api/users/{id}': { patch: UserAccountView };
+  '/api/organisation/sso-groups': { get: { groups: SsoGroupLine[] }; put: { groups: SsoGroupLine[] } };
   '/api/incidents/{id}/recipients': { get: { items: RecipientView[]; total: number; limit: number; offset: number }; post: RecipientImportReport };
   '/api/incidents/{id}/notices': { get: { items: NoticeView[] }; post: NoticeView };
   '/api/notices/{id}': { get: NoticeView; patch: NoticeView };

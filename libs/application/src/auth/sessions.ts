@@ -55,10 +55,10 @@ export class Sessions {
     return this.tokens(user, sessionId, refreshToken, this.sessionEnd());
   }
 
-  /** Opens a browser session for a user who just proved their password (inside the sign-in's transaction). */
-  async startBrowser(repositories: Repositories, user: Caller, clientAddress: string): Promise<BrowserSessionStart> {
+  /** Opens a browser session for a user who just proved who they are: by password, or at the single sign-on provider (inside the sign-in's transaction). */
+  async startBrowser(repositories: Repositories, user: Caller, clientAddress: string, method: 'password' | 'sso' = 'password'): Promise<BrowserSessionStart> {
     const secret = newSecret();
-    const sessionId = await this.open(repositories, user, 'browser', sha256(secret), clientAddress);
+    const sessionId = await this.open(repositories, user, 'browser', sha256(secret), clientAddress, method);
     return { cookieValue: `${sessionId}.${secret}`, sessionId, expiresAt: this.sessionEnd() };
   }
 
@@ -120,10 +120,10 @@ export class Sessions {
     return ended.length;
   }
 
-  private async open(repositories: Repositories, user: Caller, kind: SessionKind, secretHash: string | null, clientAddress: string): Promise<string> {
+  private async open(repositories: Repositories, user: Caller, kind: SessionKind, secretHash: string | null, clientAddress: string, method: 'password' | 'sso' = 'password'): Promise<string> {
     const sessionId = randomUUID();
     await repositories.sessions.open({ id: sessionId, userId: user.id, organisationId: user.organisationId, role: user.role, kind, secretHash, expiresAt: this.sessionEnd() });
-    await repositories.audit.append({ organisationId: user.organisationId, actor: user.id, action: 'auth.signed-in', detail: { sessionId, kind, clientAddress } });
+    await repositories.audit.append({ organisationId: user.organisationId, actor: user.id, action: 'auth.signed-in', detail: { sessionId, kind, clientAddress, ...(method === 'sso' && { method }) } });
     return sessionId;
   }
 

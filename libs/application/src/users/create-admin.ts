@@ -55,7 +55,8 @@ export async function createAdmin(caseFile: CaseFile, admin: AdminToCreate): Pro
   });
 }
 
-async function organisationFor(repositories: Repositories, name: string | undefined): Promise<{ organisation: Organisation; created: boolean }> {
+/** The organisation a command names (created when it does not exist), or the only one when none is named. */
+export async function organisationFor(repositories: Repositories, name: string | undefined): Promise<{ organisation: Organisation; created: boolean }> {
   const all = await repositories.organisations.all();
   if (name === undefined) {
     if (all.length === 1) return { organisation: all[0]!, created: false };

@@ -23,7 +23,8 @@ import { TrackTask } from './track-task.entity.js';
 import { User } from './user.entity.js';
 import { Session } from './session.entity.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SsoGroupRoleRow } from './sso-group-role.entity.js';
 
-export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, PasswordLink, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken };
+export { AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, PasswordLink, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken, SsoGroupRoleRow };
 
-export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, PasswordLink, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken];
+export const entities = [AuditEvent, DeadlineClock, Filing, FilingReview, IdempotencyKey, Notice, NoticeDelivery, NoticeRecipient, NoticeReview, Notification, ProposedDecision, TrackDecision, TrackException, TrackScreening, TrackTask, Incident, IncidentFactsVersion, Organisation, PasswordLink, Reminder, RiskAssessment, RiskOverride, User, Session, RefreshToken, SsoGroupRoleRow];

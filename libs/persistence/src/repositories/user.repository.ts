@@ -10,6 +10,8 @@ export interface NewUser {
   displayName: string;
   role: Role;
   passwordHash: string | null;
+  /** The single sign-on identity the account is bound to, when it was created by an SSO sign-in. */
+  oidc?: { issuer: string; subject: string };
 }
 
 /** The people of an organisation as accounts: who they are, their role, whether they may sign in, their one-time links. */
@@ -33,8 +35,18 @@ export class UserRepository {
     return (await this.manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getCount()) > 0;
   }
 
-  async insert(user: NewUser): Promise<void> {
-    await this.manager.insert(User, { ...user, active: true });
+  async insert({ oidc, ...user }: NewUser): Promise<void> {
+    await this.manager.insert(User, { ...user, active: true, oidcIssuer: oidc?.issuer ?? null, oidcSubject: oidc?.subject ?? null });
+  }
+
+  /** The account bound to this identity at the single sign-on provider, locked for the sign-in's changes. */
+  byOidcIdentity(issuer: string, subject: string): Promise<User | null> {
+    return this.manager.findOne(User, { where: { oidcIssuer: issuer, oidcSubject: subject }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The account with this e-mail address (any case), locked for the sign-in's changes. */
+  byEmailForUpdate(email: string): Promise<User | null> {
+    return this.manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).setLock('pessimistic_write').getOne();
   }
 
   /**
@@ -45,7 +57,7 @@ export class UserRepository {
     return this.manager.find(User, { where: { organisationId, role: 'admin', active: true }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
   }
 
-  async update(id: string, change: Partial<Pick<User, 'role' | 'active' | 'passwordHash'>>): Promise<void> {
+  async update(id: string, change: Partial<Pick<User, 'role' | 'active' | 'passwordHash' | 'oidcIssuer' | 'oidcSubject'>>): Promise<void> {
     await this.manager.update(User, { id }, change);
   }
 

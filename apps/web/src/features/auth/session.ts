@@ -37,6 +37,11 @@ export function useSession() {
   });
 }
 
+/** How people sign in here (password, the organisation's account, or both); until it is known, the password form shows. */
+export function useSignInMethods() {
+  return useQuery({ queryKey: ['sign-in-methods'], queryFn: () => answer(api.GET('/api/auth/methods')), staleTime: Infinity });
+}
+
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import type { OrganisationView } from '../../api/response-bodies.js';
+import type { OrganisationView, SsoGroupLine } from '../../api/response-bodies.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
-import { CheckboxGroup, TextField } from '../../components/fields.js';
+import { CheckboxGroup, SelectField, TextField } from '../../components/fields.js';
 import { errorFor, formErrorsOf, type FormError } from '../../components/form-errors.js';
 import { QueryState } from '../../components/QueryState.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCurrentUser } from '../auth/session.js';
-import { useOrganisation, useOrganisationUsers, useUpdateOrganisation } from './use-organisation.js';
+import { ROLES } from '../../rules/domain.js';
+import { useOrganisation, useOrganisationUsers, useReplaceSsoGroups, useSsoGroups, useUpdateOrganisation } from './use-organisation.js';
 
 const TEXT_FIELDS = ['name', 'legalName', 'orgNumber', 'postalAddress', 'contactName', 'contactEmail', 'contactPhone', 'contactRole', 'timeZone'] as const;
 type TextFieldName = (typeof TEXT_FIELDS)[number];
@@ -19,6 +20,114 @@ export function OrganisationPage() {
       <h1>{t.settings.title}</h1>
       <p className="lead">{t.settings.intro}</p>
       <QueryState query={organisation}>{(view) => <SettingsForm organisation={view} />}</QueryState>
+      <SsoGroupsSection />
+    </>
+  );
+}
+
+/** Which of the sign-in service's groups give which role: admins change it, the DPO reads it, nobody else sees it. */
+function SsoGroupsSection() {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  const visible = user.role === 'admin' || user.role === 'dpo';
+  const mapping = useSsoGroups(visible);
+  if (!visible) return null;
+  return (
+    <section className="panel" aria-labelledby="sso-groups-title">
+      <h2 id="sso-groups-title">{t.settings.ssoTitle}</h2>
+      <p className="hint">{t.settings.ssoIntro}</p>
+      <QueryState query={mapping}>{(view) => (user.role === 'admin' ? <SsoGroupsForm initial={view.groups} /> : <SsoGroupsList groups={view.groups} />)}</QueryState>
+    </section>
+  );
+}
+
+function SsoGroupsList({ groups }: { groups: readonly SsoGroupLine[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <p className="notice">{t.settings.ssoReadOnly}</p>
+      {groups.length === 0 ? (
+        <p>{t.settings.ssoNone}</p>
+      ) : (
+        <dl className="summary-list">
+          {groups.map((line) => (
+            <div className="summary-list__row" key={line.group}>
+              <dt>{line.group}</dt>
+              <dd>{t.roles[line.role]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
+  );
+}
+
+function SsoGroupsForm({ initial }: { initial: readonly SsoGroupLine[] }) {
+  const { t } = useI18n();
+  const replace = useReplaceSsoGroups();
+  const [lines, setLines] = useState<Array<{ group: string; role: SsoGroupLine['role'] | '' }>>(initial.map((line) => ({ ...line })));
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [saved, setSaved] = useState(false);
+  const change = (index: number, patch: Partial<(typeof lines)[number]>) => setLines((current) => current.map((line, at) => (at === index ? { ...line, ...patch } : line)));
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const missing = lines.flatMap((line, index): FormError[] => [
+      ...(line.group.trim() ? [] : [{ field: `groups[${index}].group`, message: `${t.settings.ssoGroup}: ${t.form.required}` }]),
+      ...(line.role ? [] : [{ field: `groups[${index}].role`, message: `${t.settings.ssoRole}: ${t.form.required}` }]),
+    ]);
+    setErrors(missing);
+    if (missing.length) return;
+    replace.mutate(
+      lines.map((line) => ({ group: line.group.trim(), role: line.role as SsoGroupLine['role'] })),
+      {
+        onSuccess: (mapping) => {
+          setLines(mapping.groups.map((line) => ({ ...line })));
+          setSaved(true);
+        },
+        onError: (error) => setErrors(formErrorsOf(error, t.app.loadFailed)),
+      },
+    );
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} knownFields={lines.flatMap((_, index) => [`groups[${index}].group`, `groups[${index}].role`])} />
+      {saved && (
+        <p className="notice notice--success" role="status">
+          {t.form.saved}
+        </p>
+      )}
+      <form onSubmit={submit} noValidate>
+        {lines.length === 0 && <p>{t.settings.ssoNone}</p>}
+        {lines.map((line, index) => (
+          <fieldset className="fieldset" key={index}>
+            <legend className="visually-hidden">{`${t.settings.ssoGroup} ${index + 1}`}</legend>
+            <TextField name={`groups[${index}].group`} label={t.settings.ssoGroup} hint={index === 0 ? t.settings.ssoGroupHint : undefined} value={line.group} onChange={(group) => change(index, { group })} error={errorFor(errors, `groups[${index}].group`)} />
+            <SelectField
+              name={`groups[${index}].role`}
+              label={t.settings.ssoRole}
+              value={line.role}
+              placeholder=""
+              options={ROLES.map((role) => ({ value: role, label: t.roles[role] }))}
+              onChange={(role) => change(index, { role })}
+              error={errorFor(errors, `groups[${index}].role`)}
+            />
+            <button type="button" className="button button--secondary" onClick={() => setLines((current) => current.filter((_, at) => at !== index))}>
+              {t.settings.ssoRemove(line.group)}
+            </button>
+          </fieldset>
+        ))}
+        <p>
+          <button type="button" className="button button--secondary" onClick={() => setLines((current) => [...current, { group: '', role: '' }])}>
+            {t.settings.ssoAdd}
+          </button>
+        </p>
+        <button type="submit" className="button" disabled={replace.isPending}>
+          {replace.isPending ? t.form.sending : t.settings.ssoSave}
+        </button>
+      </form>
     </>
   );
 }

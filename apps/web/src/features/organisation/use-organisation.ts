@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { answer, api } from '../../api/client.js';
-import type { ApiPaths } from '../../api/response-bodies.js';
+import type { ApiPaths, SsoGroupLine } from '../../api/response-bodies.js';
 import type { Role } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 
@@ -37,4 +37,17 @@ export function useCurrentPerson(): { id: string; role: Role; designatedReporter
   const user = useCurrentUser();
   const organisation = useOrganisation().data;
   return { id: user.id, role: user.role, designatedReporter: organisation?.lexMariaReporters.includes(user.id) ?? false };
+}
+
+/** Which of the sign-in service's groups give which role (admins and the DPO may read it). */
+export function useSsoGroups(enabled: boolean) {
+  return useQuery({ queryKey: ['organisation', 'sso-groups'], queryFn: () => answer(api.GET('/api/organisation/sso-groups')), enabled, staleTime: 60_000 });
+}
+
+export function useReplaceSsoGroups() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (groups: SsoGroupLine[]) => answer(api.PUT('/api/organisation/sso-groups', { body: { groups } })),
+    onSuccess: (mapping) => queryClient.setQueryData(['organisation', 'sso-groups'], mapping),
+  });
 }

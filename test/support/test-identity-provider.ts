@@ -1,0 +1,159 @@
+/**
+ * A real OpenID Connect provider (oidc-provider) on a loopback port, in the test's process, with
+ * one confidential client and accounts the test defines. Its login and consent pages are a
+ * minimal interaction policy: whoever the test says is at the keyboard (`nextLogin`) signs in,
+ * and consents to what the client asked; the rest — authorization endpoint, PKCE, codes, signed
+ * ID tokens, userinfo, discovery — is the provider's own.
+ */
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
+
+export interface TestAccount {
+  email?: string;
+  email_verified?: boolean;
+  name?: string;
+  groups?: string[];
+}
+
+export class TestIdentityProvider {
+  readonly clientId = 'breachflow';
+  readonly clientSecret = randomBytes(24).toString('base64url');
+  /** The accounts by subject (`sub`); change one between sign-ins to change what the provider says. */
+  readonly accounts = new Map<string, TestAccount>();
+  /** The subject who signs in at the next login page. */
+  nextLogin: string | undefined;
+  private provider!: Provider;
+
+  private constructor(
+    private readonly server: Server,
+    readonly issuer: string,
+  ) {}
+
+  /** Listens on a free port; the client accepts exactly these redirect URIs. */
+  static async start(redirectUris: string[]): Promise<TestIdentityProvider> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const idp = new TestIdentityProvider(server, `http://127.0.0.1:${port}`);
+    // Its in-memory store is the right one for a test; the warning that says it is not for production is not.
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => (String(args[0]).includes('oidc-provider WARNING: a quick start development-only in-memory adapter') ? undefined : warn(...args));
+    idp.provider = new Provider(idp.issuer, {
+      clients: [
+        {
+          client_id: idp.clientId,
+          client_secret: idp.clientSecret,
+          redirect_uris: redirectUris,
+          response_types: ['code'],
+          grant_types: ['authorization_code'],
+          token_endpoint_auth_method: 'client_secret_basic',
+        },
+      ],
+      jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' }] as never },
+      cookies: { keys: [randomBytes(32).toString('hex')] },
+      // Groups are their own scope here, as with many providers; scope claims go to userinfo, not the ID token (conformIdTokenClaims).
+      scopes: ['openid', 'email', 'profile', 'groups'],
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
+      features: { devInteractions: { enabled: false } },
+      // Lifetimes of its own artefacts, said explicitly (oidc-provider asks for them).
+      ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
+      interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+      findAccount: (_ctx, sub) => {
+        const account = idp.accounts.get(sub);
+        return account ? { accountId: sub, claims: () => ({ sub, ...account }) } : undefined;
+      },
+    });
+    console.warn = warn;
+    const callback = idp.provider.callback();
+    server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+      if (request.url?.startsWith('/interaction/')) void idp.interact(request, response);
+      else void callback(request, response);
+    });
+    return idp;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The login page signs in `nextLogin`; the consent page grants what was asked. */
+  private async interact(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      const details = await this.provider.interactionDetails(request, response);
+      if (details.prompt.name === 'login') {
+        if (!this.nextLogin) throw new Error('the test said nobody is to sign in at the provider');
+        await this.provider.interactionFinished(request, response, { login: { accountId: this.nextLogin } }, { mergeWithLastSubmission: false });
+        return;
+      }
+      const grant = details.grantId
+        ? (await this.provider.Grant.find(details.grantId))!
+        : new this.provider.Grant({ accountId: details.session!.accountId, clientId: details.params.client_id as string });
+      const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+      if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+      if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+      const grantId = await grant.save();
+      await this.provider.interactionFinished(request, response, { consent: details.grantId ? {} : { grantId } }, { mergeWithLastSubmission: true });
+    } catch (error) {
+      response.statusCode = 500;
+      response.end(String(error));
+    }
+  }
+}
+
+/**
+ * A browser as far as redirects and cookies go: follows each redirect itself (so the test sees
+ * every hop), keeps each origin's cookies with their paths, and sends them back.
+ */
+export class Browser {
+  private readonly cookies = new Map<string, Map<string, { value: string; path: string }>>();
+
+  /** Requests `url` and follows redirects until `stop` says a hop's URL is where to stop (it is not requested), or a non-redirect answer. */
+  async follow(url: string, stop: (next: URL) => boolean = () => false): Promise<{ url: URL; response: Response | undefined; hops: URL[] }> {
+    let current = new URL(url);
+    const hops: URL[] = [];
+    for (let hop = 0; hop < 20; hop += 1) {
+      const response = await this.get(current);
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location) return { url: current, response, hops };
+      await response.arrayBuffer();
+      current = new URL(location, current);
+      hops.push(current);
+      if (stop(current)) return { url: current, response: undefined, hops };
+    }
+    throw new Error(`more than 20 redirects from ${url}`);
+  }
+
+  async get(url: URL | string): Promise<Response> {
+    const target = new URL(url);
+    const response = await fetch(target, { redirect: 'manual', headers: { cookie: this.cookieHeader(target) } });
+    this.keep(target, response.headers.getSetCookie());
+    return response;
+  }
+
+  cookie(origin: string, name: string): string | undefined {
+    return this.cookies.get(origin)?.get(name)?.value;
+  }
+
+  cookieHeader(url: URL): string {
+    const jar = this.cookies.get(url.origin) ?? new Map();
+    return [...jar.entries()].filter(([, cookie]) => url.pathname.startsWith(cookie.path)).map(([name, cookie]) => `${name}=${cookie.value}`).join('; ');
+  }
+
+  private keep(url: URL, setCookies: string[]): void {
+    const jar = this.cookies.get(url.origin) ?? new Map<string, { value: string; path: string }>();
+    this.cookies.set(url.origin, jar);
+    for (const line of setCookies) {
+      const [pair, ...attributes] = line.split(';').map((part) => part.trim());
+      const name = pair!.slice(0, pair!.indexOf('='));
+      const value = pair!.slice(pair!.indexOf('=') + 1);
+      const attribute = (key: string) => attributes.find((entry) => entry.toLowerCase().startsWith(`${key}=`))?.slice(key.length + 1);
+      const expires = attribute('expires');
+      const gone = value === '' || attribute('max-age') === '0' || (expires !== undefined && Date.parse(expires) <= Date.now());
+      if (gone) jar.delete(name);
+      else jar.set(name, { value, path: attribute('path') ?? '/' });
+    }
+  }
+}
