@@ -11,7 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import { ScheduledAuditVerification } from '../../libs/application/src/audit/scheduled-audit-verification.js';
 import { auditHash, GENESIS_HASH } from '../../libs/persistence/src/audit/audit-hash.js';
 import { appendAudit } from '../../libs/persistence/src/audit/audit-log.js';
@@ -19,6 +19,7 @@ import { AuditSeal } from '../../libs/persistence/src/audit/audit-seal.js';
 import { createDataSource } from '../../libs/persistence/src/data-source.js';
 import { AuditEvent } from '../../libs/persistence/src/entities/audit-event.entity.js';
 import { Notification } from '../../libs/persistence/src/entities/notification.entity.js';
+import { CaseFile } from '../../libs/persistence/src/case-file.js';
 import { eventually } from '../support/eventually.js';
 import { newIncidentBody } from '../support/incident-bodies.js';
 import { services } from '../support/services.js';
@@ -114,6 +115,55 @@ describe('the audit trail', () => {
     expect(events.every((event) => /^[0-9a-f]{64}$/.test(event.mac ?? ''))).toBe(true);
     const run = await auditVerify();
     expect(run).toMatchObject({ code: 0, stdout: expect.stringMatching(/^audit trail intact: \d+ events, every event sealed; checkpoint at event \d+\n$/) });
+  }, 30_000);
+
+  it('appends a transaction\'s events, in order and chained, only as it commits: the chain\'s lock is not held while the work runs', async () => {
+    const caseFile = system.app.get(CaseFile);
+    let workDone!: () => void;
+    const working = new Promise<void>((resolve) => (workDone = resolve));
+    let appended!: () => void;
+    const appendedInTheMeantime = new Promise<void>((resolve) => (appended = resolve));
+    const slow = caseFile.transaction(async (repositories) => {
+      await repositories.audit.append({ organisationId: null, actor: 'test', action: 'test.slow-first' });
+      await repositories.audit.append({ organisationId: null, actor: 'test', action: 'test.slow-second' });
+      // Another writer appends and commits while this transaction is still at work.
+      await appendedInTheMeantime;
+      workDone();
+    });
+    await append('test.meanwhile');
+    appended();
+    await working;
+    await slow;
+    const events = await system.dataSource.getRepository(AuditEvent).find({ where: { action: In(['test.meanwhile', 'test.slow-first', 'test.slow-second']) }, order: { seq: 'ASC' } });
+    expect(events.map((event) => event.action)).toEqual(['test.meanwhile', 'test.slow-first', 'test.slow-second']);
+    const [, first, second] = events;
+    expect(BigInt(second!.seq)).toBe(BigInt(first!.seq) + 1n);
+    expect(second!.prevHash).toBe(first!.hash);
+    expect((await auditVerify()).code).toBe(0);
+  }, 30_000);
+
+  it('an event about an incident is not held up by a change to that incident in flight (the row lock leaves foreign keys alone)', async () => {
+    const org = await system.organisation();
+    const token = await system.login(org, 'responder');
+    const created = await system.request('POST', '/api/incidents', { token, body: newIncidentBody() });
+    const caseFile = system.app.get(CaseFile);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((resolve) => (locked = resolve));
+    const change = caseFile.transaction(async (repositories) => {
+      await repositories.incidents.findOwned(org.organisationId, created.body.id, { lock: true });
+      locked();
+      await held;
+    });
+    await isLocked;
+    // Under FOR UPDATE this waited for the change to commit; a change that then waited for the
+    // chain's lock held by this append was a deadlock.
+    const started = Date.now();
+    await caseFile.transaction((repositories) => repositories.audit.append({ organisationId: org.organisationId, incidentId: created.body.id, actor: 'test', action: 'test.during-change' }));
+    expect(Date.now() - started).toBeLessThan(1_000);
+    release();
+    await change;
   }, 30_000);
 
   it('the runtime role cannot UPDATE, DELETE or TRUNCATE the trail or its checkpoints, even with the triggers dropped', async () => {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { appendAuditEntries, type AuditEntry } from './audit/audit-log.js';
 import type { AuditSeal } from './audit/audit-seal.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { ClockRepository } from './repositories/clock.repository.js';
@@ -44,8 +45,8 @@ export class Repositories {
   readonly outbox: WorkflowOutboxRepository;
   readonly users: UserRepository;
 
-  constructor(manager: EntityManager, auditSeal: AuditSeal) {
-    this.audit = new AuditRepository(manager, auditSeal);
+  constructor(manager: EntityManager, auditSeal: AuditSeal, pendingAuditEvents?: AuditEntry[]) {
+    this.audit = new AuditRepository(manager, auditSeal, pendingAuditEvents);
     this.clocks = new ClockRepository(manager);
     this.facts = new FactsVersionRepository(manager);
     this.filings = new FilingRepository(manager);
@@ -83,7 +84,12 @@ export class CaseFile {
   }
 
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new Repositories(manager, this.auditSeal)));
+    return this.dataSource.transaction(async (manager) => {
+      const auditEvents: AuditEntry[] = [];
+      const result = await work(new Repositories(manager, this.auditSeal, auditEvents));
+      await appendAuditEntries(manager, this.auditSeal, auditEvents);
+      return result;
+    });
   }
 
   /** Whether the database answers (for health checks). */

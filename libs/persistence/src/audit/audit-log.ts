@@ -20,28 +20,45 @@ const AUDIT_CHAIN_LOCK = 7_302_011;
  * database.
  */
 export async function appendAudit(manager: EntityManager, seal: AuditSeal, entry: AuditEntry): Promise<AuditEvent> {
+  const [event] = await appendAuditEntries(manager, seal, [entry]);
+  return event!;
+}
+
+/**
+ * Appends events in order, each linked to the one before, under one take of the chain's lock (held
+ * until the transaction commits: call it last in a transaction, and the lock is held only for the
+ * appends and the commit).
+ */
+export async function appendAuditEntries(manager: EntityManager, seal: AuditSeal, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
+  if (entries.length === 0) return [];
   if (!manager.queryRunner?.isTransactionActive) {
-    return manager.transaction((inner) => appendAudit(inner, seal, entry));
+    return manager.transaction((inner) => appendAuditEntries(inner, seal, entries));
   }
   await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   const [last] = await manager.query('SELECT seq, hash, mac FROM audit_events ORDER BY seq DESC LIMIT 1');
-  const seq = last ? String(BigInt(last.seq) + 1n) : '1';
-  const prevHash: string = last ? last.hash : GENESIS_HASH;
+  let seq = last ? BigInt(last.seq) : 0n;
+  let prevHash: string = last ? last.hash : GENESIS_HASH;
   // The first sealed event links to the last one written before the seal existed through its hash.
-  const prevSeal: string = last ? (last.mac ?? last.hash) : GENESIS_HASH;
+  let prevSeal: string = last ? (last.mac ?? last.hash) : GENESIS_HASH;
   // Millisecond precision: what PostgreSQL stores must hash the same when read back.
   const occurredAt = new Date(Math.floor(Date.now()));
-  const record = {
-    seq,
-    organisationId: entry.organisationId,
-    incidentId: entry.incidentId ?? null,
-    actor: entry.actor,
-    action: entry.action,
-    detail: entry.detail ?? {},
-    occurredAt,
-  };
-  const event: AuditEvent = { ...record, prevHash, hash: auditHash(prevHash, record), mac: seal.seal(prevSeal, record) };
-  // jsonb detail is opaque to TypeORM's deep-partial typing; the row is complete.
-  await manager.insert(AuditEvent, event as unknown as Parameters<EntityManager['insert']>[1]);
-  return event;
+  const events = entries.map((entry): AuditEvent => {
+    seq += 1n;
+    const record = {
+      seq: String(seq),
+      organisationId: entry.organisationId,
+      incidentId: entry.incidentId ?? null,
+      actor: entry.actor,
+      action: entry.action,
+      detail: entry.detail ?? {},
+      occurredAt,
+    };
+    const event: AuditEvent = { ...record, prevHash, hash: auditHash(prevHash, record), mac: seal.seal(prevSeal, record) };
+    prevHash = event.hash;
+    prevSeal = event.mac!;
+    return event;
+  });
+  // jsonb detail is opaque to TypeORM's deep-partial typing; the rows are complete.
+  await manager.insert(AuditEvent, events as unknown as Parameters<EntityManager['insert']>[1]);
+  return events;
 }

@@ -9,11 +9,18 @@ export class AuditRepository {
   constructor(
     private readonly manager: EntityManager,
     private readonly seal: AuditSeal,
+    /** In a case-file transaction: the events to append at its end, just before it commits. */
+    private readonly pending?: AuditEntry[],
   ) {}
 
-  /** Appends within the caller's transaction, so the event exists exactly when the change it records does. */
-  append(entry: AuditEntry): Promise<AuditEvent> {
-    return appendAudit(this.manager, this.seal, entry);
+  /**
+   * Records the event with the change it belongs to: in a transaction, appended when the work is
+   * done, just before the commit (the chain's lock, which serialises every write, is then held for
+   * the appends and the commit only, not for the work); outside one, at once.
+   */
+  async append(entry: AuditEntry): Promise<void> {
+    if (this.pending) this.pending.push(entry);
+    else await appendAudit(this.manager, this.seal, entry);
   }
 
   /** Walks the whole trail against its latest checkpoint, and records a new checkpoint when it is intact. */

@@ -11,7 +11,7 @@ export class FilingRepository {
   }
 
   find(id: string, options: { lock?: boolean } = {}): Promise<Filing | null> {
-    return this.manager.findOne(Filing, { where: { id }, lock: options.lock ? { mode: 'pessimistic_write' } : undefined });
+    return this.manager.findOne(Filing, { where: { id }, lock: options.lock ? { mode: 'for_no_key_update' } : undefined });
   }
 
   get(id: string): Promise<Filing> {

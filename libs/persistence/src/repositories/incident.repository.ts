@@ -21,13 +21,13 @@ export class IncidentRepository {
   findOwned(organisationId: string, id: string, options: { lock?: boolean } = {}): Promise<Incident | null> {
     return this.manager.getRepository(Incident).findOne({
       where: { id, organisationId },
-      lock: options.lock ? { mode: 'pessimistic_write' } : undefined,
+      lock: options.lock ? { mode: 'for_no_key_update' } : undefined,
     });
   }
 
   /** For the workflow's own activities, which act on an incident they were started for. */
   get(id: string, options: { lock?: boolean } = {}): Promise<Incident> {
-    return this.manager.getRepository(Incident).findOneOrFail({ where: { id }, lock: options.lock ? { mode: 'pessimistic_write' } : undefined });
+    return this.manager.getRepository(Incident).findOneOrFail({ where: { id }, lock: options.lock ? { mode: 'for_no_key_update' } : undefined });
   }
 
   async insert(incident: Omit<Incident, 'createdAt' | 'updatedAt' | 'closedAt' | 'closedBy'>): Promise<Incident> {

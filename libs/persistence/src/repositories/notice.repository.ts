@@ -7,7 +7,7 @@ export class NoticeRepository {
   constructor(private readonly manager: EntityManager) {}
 
   findOwned(organisationId: string, id: string, options: { lock?: boolean } = {}): Promise<Notice | null> {
-    return this.manager.findOne(Notice, { where: { id, organisationId }, ...(options.lock && { lock: { mode: 'pessimistic_write' as const } }) });
+    return this.manager.findOne(Notice, { where: { id, organisationId }, ...(options.lock && { lock: { mode: 'for_no_key_update' as const } }) });
   }
 
   get(id: string): Promise<Notice> {

@@ -10,7 +10,7 @@ export class ProposedDecisionRepository {
   }
 
   find(id: string, incidentId: string, options: { lock?: boolean } = {}): Promise<ProposedDecision | null> {
-    return this.manager.findOne(ProposedDecision, { where: { id, incidentId }, ...(options.lock && { lock: { mode: 'pessimistic_write' as const } }) });
+    return this.manager.findOne(ProposedDecision, { where: { id, incidentId }, ...(options.lock && { lock: { mode: 'for_no_key_update' as const } }) });
   }
 
   /** Records the second person's decision once: false when someone decided it first. */

@@ -6,7 +6,7 @@ export class TaskRepository {
   constructor(private readonly manager: EntityManager) {}
 
   findOwned(organisationId: string, incidentId: string, id: string, options: { lock?: boolean } = {}): Promise<TrackTask | null> {
-    return this.manager.findOne(TrackTask, { where: { id, organisationId, incidentId }, ...(options.lock && { lock: { mode: 'pessimistic_write' as const } }) });
+    return this.manager.findOne(TrackTask, { where: { id, organisationId, incidentId }, ...(options.lock && { lock: { mode: 'for_no_key_update' as const } }) });
   }
 
   async insert(task: TrackTask): Promise<void> {

@@ -10,7 +10,7 @@ export class TrackExceptionRepository {
   }
 
   find(id: string, incidentId: string, options: { lock?: boolean } = {}): Promise<TrackException | null> {
-    return this.manager.findOne(TrackException, { where: { id, incidentId }, ...(options.lock && { lock: { mode: 'pessimistic_write' as const } }) });
+    return this.manager.findOne(TrackException, { where: { id, incidentId }, ...(options.lock && { lock: { mode: 'for_no_key_update' as const } }) });
   }
 
   async update(id: string, change: Partial<TrackException>): Promise<void> {

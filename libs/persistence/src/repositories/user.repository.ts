@@ -24,7 +24,7 @@ export class UserRepository {
 
   /** A user of this organisation, locked for the change when asked; null for anyone else's. */
   findOwned(organisationId: string, id: string, options: { lock?: boolean } = {}): Promise<User | null> {
-    return this.manager.findOne(User, { where: { organisationId, id }, ...(options.lock && { lock: { mode: 'pessimistic_write' } }) });
+    return this.manager.findOne(User, { where: { organisationId, id }, ...(options.lock && { lock: { mode: 'for_no_key_update' } }) });
   }
 
   get(id: string): Promise<User> {
@@ -41,12 +41,12 @@ export class UserRepository {
 
   /** The account bound to this identity at the single sign-on provider, locked for the sign-in's changes. */
   byOidcIdentity(issuer: string, subject: string): Promise<User | null> {
-    return this.manager.findOne(User, { where: { oidcIssuer: issuer, oidcSubject: subject }, lock: { mode: 'pessimistic_write' } });
+    return this.manager.findOne(User, { where: { oidcIssuer: issuer, oidcSubject: subject }, lock: { mode: 'for_no_key_update' } });
   }
 
   /** The account with this e-mail address (any case), locked for the sign-in's changes. */
   byEmailForUpdate(email: string): Promise<User | null> {
-    return this.manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).setLock('pessimistic_write').getOne();
+    return this.manager.getRepository(User).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).setLock('for_no_key_update').getOne();
   }
 
   /**
@@ -54,7 +54,7 @@ export class UserRepository {
    * moment are judged one after the other, so the last admin is never removed.
    */
   lockActiveAdmins(organisationId: string): Promise<User[]> {
-    return this.manager.find(User, { where: { organisationId, role: 'admin', active: true }, lock: { mode: 'pessimistic_write' }, order: { id: 'ASC' } });
+    return this.manager.find(User, { where: { organisationId, role: 'admin', active: true }, lock: { mode: 'for_no_key_update' }, order: { id: 'ASC' } });
   }
 
   async update(id: string, change: Partial<Pick<User, 'role' | 'active' | 'passwordHash' | 'oidcIssuer' | 'oidcSubject'>>): Promise<void> {
@@ -67,7 +67,7 @@ export class UserRepository {
 
   /** The unused, unexpired link with this token hash, locked so that it is consumed once. */
   usablePasswordLink(tokenHash: string, now: Date): Promise<PasswordLink | null> {
-    return this.manager.findOne(PasswordLink, { where: { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(now) }, lock: { mode: 'pessimistic_write' } });
+    return this.manager.findOne(PasswordLink, { where: { tokenHash, usedAt: IsNull(), expiresAt: MoreThan(now) }, lock: { mode: 'for_no_key_update' } });
   }
 
   /** Marks the link used, and every other open link of the same person: only the newest may have been meant. */
