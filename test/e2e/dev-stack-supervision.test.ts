@@ -137,7 +137,10 @@ describe('npm start supervises what it started', () => {
     const run = await start();
     expect((await health(run))?.status).toBe('ok');
     const token = await login(run);
-    expect(await incident(run, token, firstIncident)).toMatchObject({ httpStatus: 200, clocksSource: 'workflow' });
+    // Served at once (from the case file while the worker is still bundling its workflows), then
+    // by the incident's workflow once the restarted worker has picked it up.
+    expect(await incident(run, token, firstIncident)).toMatchObject({ httpStatus: 200 });
+    await eventually(async () => (await incident(run, token, firstIncident)).clocksSource === 'workflow', { timeoutMs: 30_000, what: 'the incident answered by its workflow again' });
   }, 120_000);
 
   it('stops the PostgreSQL and Temporal dev server a supervisor killed alone left behind, then starts and serves', async () => {

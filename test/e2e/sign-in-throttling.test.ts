@@ -9,6 +9,7 @@ import { AuditEvent } from '../../libs/persistence/src/entities/audit-event.enti
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
 import { scryptLoad } from '../../libs/platform/src/password-hasher.js';
 import { PasswordHashingGate } from '../../libs/platform/src/password-hashing-gate.js';
+import { eventually } from '../support/eventually.js';
 import { SystemUnderTest, TEST_PASSWORD, type HttpResult } from '../support/system-under-test.js';
 
 /** Behind a proxy on loopback: each test signs in from its own forwarded address, so their counts stay apart. */
@@ -111,14 +112,27 @@ describe('the password hashing', () => {
   it('runs at most SIGN_IN_MAX_CONCURRENT_HASHES scrypts at once under a flood of 60 parallel sign-ins, and refuses what cannot wait with 503 and Retry-After', async () => {
     const gate = proxied.app.get(PasswordHashingGate);
     expect(gate.maxConcurrent).toBe(2);
+    const waiting = proxied.config.SIGN_IN_MAX_WAITING_HASHES;
     scryptLoad.resetPeak();
-    const flood = await Promise.all(
-      Array.from({ length: 60 }, (_, index) => signIn(proxied, `flood-${index}-${randomBytes(3).toString('hex')}@example.test`, 'x', nextAddress())),
+    // Both hashing slots held until the whole flood is in, so no hash can finish and make room
+    // while the requests arrive (on a busy machine they arrive over longer than a hash takes).
+    let releaseSlots!: () => void;
+    const slotsHeld = new Promise<void>((resolve) => (releaseSlots = resolve));
+    const holders = Array.from({ length: gate.maxConcurrent }, () => gate.run(() => slotsHeld));
+    let answered = 0;
+    const flood = Array.from({ length: 60 }, (_, index) =>
+      signIn(proxied, `flood-${index}-${randomBytes(3).toString('hex')}@example.test`, 'x', nextAddress()).finally(() => (answered += 1)),
     );
-    const statuses = flood.map((result) => result.status);
+    // Every request is in: the line is full and the rest have had their answer.
+    await eventually(async () => gate.stats.waiting === waiting && answered === 60 - waiting, { what: `${waiting} sign-ins waiting and ${60 - waiting} answered`, timeoutMs: 60_000 });
+    releaseSlots();
+    await Promise.all(holders);
+    const results = await Promise.all(flood);
+    const statuses = results.map((result) => result.status);
     expect(statuses.every((status) => status === 401 || status === 503)).toBe(true);
-    const busy = flood.filter((result) => result.status === 503);
-    expect(busy.length).toBeGreaterThanOrEqual(60 - 2 - proxied.config.SIGN_IN_MAX_WAITING_HASHES);
+    const busy = results.filter((result) => result.status === 503);
+    expect(busy).toHaveLength(60 - waiting);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(waiting);
     for (const result of busy) expect(Number(result.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     // Measured at scrypt itself, not by the gate: the peak number of hashes in flight in this process.
     expect(scryptLoad.peak).toBeLessThanOrEqual(2);
