@@ -5,8 +5,9 @@ import { UserAccounts } from '../../../../libs/application/src/users/user-accoun
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { validated } from '../common/validated.js';
+import { ApiPasswordLinkTooSoon } from '../openapi/password-link-too-soon.decorator.js';
 import { Refuses } from '../openapi/refuses.decorator.js';
-import { accountChangeSchema, invitationSchema, validateAccountChange, validateInvitation } from './user-requests.js';
+import { accountChangeSchema, invitationSchema, newLinkSchema, validateAccountChange, validateInvitation, validateNewLink } from './user-requests.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -33,6 +34,19 @@ export class UsersController {
     const invited = await this.accounts.invite(user, validated(validateInvitation, body));
     response.setHeader('Location', `/api/users/${invited.user.id}`);
     return invited;
+  }
+
+  @Post(':id/invitation')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Send the person a new one-time link (24 h) by e-mail, to them alone; every earlier link stops working. An invitation again when they have no password yet, a password reset when they have one (the old password works until the new one is chosen). Not for a deactivated person (409); one a minute per person (429) (admin)',
+  })
+  @ApiBody({ schema: newLinkSchema as object, required: false })
+  @Refuses('conflict', 'unprocessable')
+  @ApiPasswordLinkTooSoon()
+  sendNewLink(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    return this.accounts.sendNewLink(user, id, validated(validateNewLink, body ?? {}));
   }
 
   @Patch(':id')
