@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UserAccounts } from '../../../../libs/application/src/users/user-accounts.js';
 import { CurrentUser, Roles } from '../auth/auth.decorators.js';
@@ -43,6 +43,7 @@ export class UsersController {
       'Send the person a new one-time link (24 h) by e-mail, to them alone; every earlier link stops working. An invitation again when they have no password yet, a password reset when they have one (the old password works until the new one is chosen). Not for a deactivated person (409); one a minute per person (429) (admin)',
   })
   @ApiBody({ schema: newLinkSchema as object, required: false })
+  @ApiResponse({ status: 200, description: "sent: the person and the link's purpose (`renewed-invitation` or `password-reset`) and expiry, never the link itself" })
   @Refuses('conflict', 'unprocessable')
   @ApiPasswordLinkTooSoon()
   sendNewLink(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
