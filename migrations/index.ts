@@ -13,6 +13,7 @@ import { RevocableSessions1764940000000 } from './1764940000000-revocable-sessio
 import { AuditSealAndRuntimeRole1764950000000 } from './1764950000000-audit-seal-and-runtime-role.js';
 import { RecipientImportSpeed1764955000000 } from './1764955000000-recipient-import-speed.js';
 import { SingleSignOn1764960000000 } from './1764960000000-single-sign-on.js';
+import { PasswordLinkPurposes1764965000000 } from './1764965000000-password-link-purposes.js';
 
 /** Every migration in order; listed explicitly so bundled and compiled builds find them alike. */
-export const migrations = [InitialSchema1764000000000, RiskAssessments1764100000000, Filings1764200000000, TrackCatalogue1764300000000, ImyReport1764400000000, ScreenedTracks1764500000000, Notices1764600000000, WorkflowOutbox1764700000000, RefusedEmails1764800000000, ProposedDecisions1764906000000, UserAccounts1764910000000, RevocableSessions1764940000000, AuditSealAndRuntimeRole1764950000000, RecipientImportSpeed1764955000000, SingleSignOn1764960000000];
+export const migrations = [InitialSchema1764000000000, RiskAssessments1764100000000, Filings1764200000000, TrackCatalogue1764300000000, ImyReport1764400000000, ScreenedTracks1764500000000, Notices1764600000000, WorkflowOutbox1764700000000, RefusedEmails1764800000000, ProposedDecisions1764906000000, UserAccounts1764910000000, RevocableSessions1764940000000, AuditSealAndRuntimeRole1764950000000, RecipientImportSpeed1764955000000, SingleSignOn1764960000000, PasswordLinkPurposes1764965000000];

@@ -3,7 +3,9 @@
  * person, who follows the e-mailed one-time link in a browser of their own, chooses a password and
  * signs in; the admin gives them another role (their session ends with it) and then deactivates
  * them, and the page they still have open is refused at its next request. The admin cannot demote
- * themselves as the last admin and is told why; signing out everywhere ends the admin's session in
+ * themselves as the last admin and is told why. An invitation left unused until it expired: the admin
+ * sends a new link from the page (a second one within the minute is refused, in words), and the
+ * person chooses a password with it, not with the first. Signing out everywhere ends the admin's session in
  * a second browser and an API client's token. Every page is checked with axe-core, and the strict
  * CSP must refuse nothing.
  */
@@ -15,6 +17,7 @@ import { SystemUnderTest } from '../support/system-under-test.js';
 import { expectAccessible, launchChromium, Person, signIn as signInAs } from './browser-session.js';
 
 const INVITEE = { name: 'Ingrid Inbjuden', password: 'tre ord som Ingrid minns' };
+const LATECOMER = { name: 'Sen Svensson', email: 'sen.svensson@vardcentralen-solna.test', password: 'fyra ord som Sen minns' };
 const u = sv.users;
 
 let system: SystemUnderTest;
@@ -157,6 +160,65 @@ describe('an admin manages the people', () => {
     // Refused: still the admin, still signed in.
     await page.reload();
     await page.getByRole('heading', { name: u.title, level: 1 }).waitFor();
+  }, 120_000);
+
+  it('an invitation left unused until it expired: a new link is sent from the page after a confirmation, the first one no longer works, and the person chooses a password with the new one', async () => {
+    const { page } = admin;
+    await page.getByLabel(u.email, { exact: true }).fill(LATECOMER.email);
+    await page.getByLabel(u.displayName, { exact: true }).fill(LATECOMER.name);
+    await page.getByLabel(u.role, { exact: true }).selectOption('viewer');
+    await page.getByRole('button', { name: u.invite }).click();
+    await page.getByRole('status').filter({ hasText: LATECOMER.email }).waitFor();
+    const linkIn = (text: string) => /\/set-password#token=([\w-]+)/.exec(text)?.[1];
+    const first = linkIn((await system.mail.waitFor((mail) => mail.envelopeTo.includes(LATECOMER.email))).text);
+    expect(first).toBeDefined();
+    // The person did not open it in time.
+    await system.dataSource.query(`UPDATE password_links SET expires_at = now() - interval '1 minute' WHERE user_id = (SELECT id FROM users WHERE email = $1)`, [LATECOMER.email]);
+
+    const row = page.getByRole('row', { name: new RegExp(LATECOMER.name) });
+    await row.getByText(u.invitationPending).waitFor();
+    await row.getByRole('button', { name: u.sendNewLink }).click();
+    await row.getByText(u.sendInvitationAgainQuestion(LATECOMER.name)).waitFor();
+    expectAccessible(await admin.checkpoint('users-new-link'));
+    await row.getByRole('button', { name: u.sendNewLinkYes }).click();
+    const sent = page.getByRole('status').filter({ hasText: u.invitationSentAgain(LATECOMER.name, LATECOMER.email) });
+    await sent.waitFor();
+    expect(await sent.textContent()).toContain('24 timmar');
+    expect(await page.content()).not.toContain('#token=');
+    const second = linkIn((await system.mail.waitFor((mail) => mail.envelopeTo.includes(LATECOMER.email) && linkIn(mail.text) !== first)).text);
+    expect(second).toBeDefined();
+
+    // A second click within the minute sends nothing, and the page says why at the person's row.
+    await row.getByRole('button', { name: u.sendNewLink }).click();
+    await row.getByRole('button', { name: u.sendNewLinkYes }).click();
+    const tooSoon = u.newLinkTooSoon(LATECOMER.name);
+    await page.getByRole('alert').getByRole('link', { name: tooSoon }).waitFor();
+    await row.locator('.field-error').filter({ hasText: tooSoon }).waitFor();
+    expectAccessible(await admin.checkpoint('users-new-link-too-soon'));
+    expect(system.mail.messages.filter((mail) => mail.envelopeTo.includes(LATECOMER.email))).toHaveLength(2);
+
+    // The first link, in the person's browser: refused. The new one, in a fresh browser: it works.
+    const withFirst = await keep(Person.open(browser, 'latecomer-first-link', system.baseUrl));
+    await withFirst.page.goto(`/set-password#token=${first}`);
+    await withFirst.page.getByLabel(sv.setPassword.password, { exact: true }).fill(LATECOMER.password);
+    await withFirst.page.getByLabel(sv.setPassword.confirmation).fill(LATECOMER.password);
+    await withFirst.page.getByRole('button', { name: sv.setPassword.submit }).click();
+    await withFirst.page.getByRole('alert').getByText(/this link is not valid/).waitFor();
+
+    const latecomer = await keep(Person.open(browser, 'latecomer', system.baseUrl));
+    await latecomer.page.goto(`/set-password#token=${second}`);
+    await latecomer.page.getByLabel(sv.setPassword.password, { exact: true }).fill(LATECOMER.password);
+    await latecomer.page.getByLabel(sv.setPassword.confirmation).fill(LATECOMER.password);
+    await latecomer.page.getByRole('button', { name: sv.setPassword.submit }).click();
+    await latecomer.page.getByText(sv.setPassword.done).waitFor();
+    await latecomer.page.getByRole('link', { name: sv.setPassword.toSignIn }).click();
+    await signInWithForm(latecomer, LATECOMER.email, LATECOMER.password);
+    await latecomer.page.getByRole('heading', { name: sv.dashboard.title, level: 1 }).waitFor();
+
+    // The admin's page, reloaded: no longer "invited".
+    await page.reload();
+    await row.getByText(u.active, { exact: true }).waitFor();
+    expect(await row.getByText(u.invitationPending).count()).toBe(0);
   }, 120_000);
 
   it('signs out everywhere after a confirmation: this browser, a second one and an API client are all signed out', async () => {

@@ -125,6 +125,7 @@ const BODIES: Record<string, (path: Record<string, string>) => RequestBody> = {
   IncidentDecisionsController_approve: () => json({}),
   IncidentTracksController_reopen: () => json({ reason: REASON }),
   UsersController_change: () => json({ role: 'viewer' }),
+  UsersController_sendNewLink: () => json({ language: 'en' }),
   IncidentDecisionsController_reject: () => json({ comment: 'Skälet räcker inte: spåret ska rapporteras.' }),
   Art34ExceptionsController_propose: () => json({ ground: '34(3)(a)', reason: REASON }),
   Art34ExceptionsController_approve: () => json({}),

@@ -258,6 +258,11 @@ describe('passwords switched off', () => {
     const invited = await ssoOnly.request('POST', '/api/users', { token: northAdmin, body: { email: `new@${domain}`, displayName: 'Ny Person', role: 'viewer' } });
     expect(invited.status).toBe(403);
     expect(invited.body.message).toContain('PASSWORD_SIGN_IN=off');
+    // Nor send anyone a new link to choose a password with.
+    const someone = (await ssoOnly.request<Array<{ id: string }>>('GET', '/api/users', { token: northAdmin })).body[0]!;
+    const newLink = await ssoOnly.request('POST', `/api/users/${someone.id}/invitation`, { token: northAdmin, body: {} });
+    expect(newLink.status).toBe(403);
+    expect(newLink.body.message).toContain('PASSWORD_SIGN_IN=off');
   });
 
   it('signs people in with the organisation’s account', async () => {

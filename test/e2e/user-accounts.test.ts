@@ -255,3 +255,137 @@ describe('a change to a person, made through the users API', () => {
     expect((await me(admin)).status).toBe(200);
   }, 60_000);
 });
+
+describe('a new one-time link, sent by an admin', () => {
+  let org: SeededOrganisation;
+  let admin: string;
+
+  beforeAll(async () => {
+    org = await system.organisation();
+    admin = await system.login(org, 'admin');
+  }, 60_000);
+
+  const sendNewLink = (userId: string, body?: unknown, token = admin) => system.request('POST', `/api/users/${userId}/invitation`, { token, body });
+  const mailsTo = (email: string) => system.mail.messages.filter((mail) => mail.envelopeTo.includes(email));
+  const linkIn = (text: string) => /\/set-password#token=([\w-]+)/.exec(text)?.[1];
+  const setPassword = (token: string | undefined, password: string) => system.request('POST', '/api/auth/set-password', { body: { token, password } });
+  /** As if the last link sent again had gone out `seconds` earlier: the one-a-minute limit is measured from it. */
+  const backdateLinks = (userId: string, seconds: number) => system.dataSource.query(`UPDATE password_links SET created_at = created_at - make_interval(secs => $2) WHERE user_id = $1`, [userId, seconds]);
+
+  async function invite(who: string): Promise<{ id: string; email: string; firstToken: string }> {
+    const email = uniqueEmail(who);
+    const invited = await system.request('POST', '/api/users', { token: admin, body: { email, displayName: `Nina ${who}`, role: 'viewer', language: 'sv' } });
+    expect(invited.status).toBe(201);
+    const firstToken = linkIn((await system.mail.waitFor((mail) => mail.envelopeTo.includes(email))).text)!;
+    return { id: invited.body.user.id, email, firstToken };
+  }
+
+  it('sends the invitee a new link by e-mail, to them alone; the earlier link no longer works, the new one does; audited with ids only', async () => {
+    const person = await invite('renewed');
+    const sent = await sendNewLink(person.id, { language: 'en' });
+    expect(sent.status).toBe(200);
+    expect(sent.body.user).toMatchObject({ id: person.id, email: person.email, active: true, passwordSet: false });
+    expect(sent.body.link.purpose).toBe('renewed-invitation');
+    expect(Date.parse(sent.body.link.expiresAt) - Date.now()).toBeGreaterThan(23.9 * 3_600_000);
+    // The link is the person's alone: never in the admin's answer.
+    expect(JSON.stringify(sent.body)).not.toMatch(/token/);
+
+    const mails = mailsTo(person.email);
+    expect(mails).toHaveLength(2);
+    expect(mails[1]!.envelopeTo).toEqual([person.email]);
+    // Still an invitation (no password yet), in the language asked for this time.
+    expect(mails[1]!.subject).toMatch(/invited to breachflow/);
+    const newToken = linkIn(mails[1]!.text);
+    expect(newToken).toBeDefined();
+    expect(newToken).not.toBe(person.firstToken);
+    expect(mails[1]!.messageId).not.toBe(mails[0]!.messageId);
+
+    const old = await setPassword(person.firstToken, GOOD_PASSWORD);
+    expect(old.status).toBe(400);
+    expect(old.body.errors[0].field).toBe('token');
+    expect((await setPassword(newToken, GOOD_PASSWORD)).status).toBe(200);
+    expect((await signIn(person.email, GOOD_PASSWORD)).status).toBe(200);
+
+    const events = await system.dataSource.query(`SELECT actor, action, detail FROM audit_events WHERE organisation_id = $1 AND detail->>'userId' = $2 AND action LIKE 'user.%' ORDER BY seq`, [org.organisationId, person.id]);
+    expect(events.map((event: { action: string }) => event.action)).toEqual(['user.invited', 'user.password-link-sent', 'user.password-set']);
+    expect(events[1]).toEqual({ actor: org.users.admin.id, action: 'user.password-link-sent', detail: { userId: person.id, purpose: 'renewed-invitation' } });
+    expect(events[2].detail).toMatchObject({ link: 'renewed-invitation', sessionsEnded: 0 });
+    expect(JSON.stringify(events)).not.toContain(person.email);
+  }, 60_000);
+
+  it('sends at most one new link a minute per person: a double click sends one message, the next is refused with 429 and Retry-After, and a minute later it may go', async () => {
+    const person = await invite('double-click');
+    const [first, second] = await Promise.all([sendNewLink(person.id), sendNewLink(person.id)]);
+    expect([first.status, second.status].sort()).toEqual([200, 429]);
+    const refused = first.status === 429 ? first : second;
+    const wait = Number(refused.headers.get('retry-after'));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(wait).toBeLessThanOrEqual(60);
+    expect(refused.body.message).toMatch(/less than 60 s ago: nothing was sent now/);
+    expect(mailsTo(person.email)).toHaveLength(2);
+    expect(await system.dataSource.query(`SELECT 1 FROM password_links WHERE user_id = $1`, [person.id])).toHaveLength(2);
+
+    // Asked again within the minute: still refused.
+    const later = await sendNewLink(person.id);
+    expect(later.status).toBe(429);
+    await backdateLinks(person.id, 61);
+    expect((await sendNewLink(person.id)).status).toBe(200);
+    expect(mailsTo(person.email)).toHaveLength(3);
+    const sentAgain = await system.dataSource.query(`SELECT count(*)::int AS n FROM audit_events WHERE organisation_id = $1 AND action = 'user.password-link-sent' AND detail->>'userId' = $2`, [org.organisationId, person.id]);
+    expect(sentAgain[0].n).toBe(2);
+  }, 60_000);
+
+  it('for someone with a password it is a reset link: the old password works until the new one is chosen, which ends their sessions', async () => {
+    const approver = org.users.approver;
+    const session = await system.login(org, 'approver');
+    const sent = await sendNewLink(approver.id, {});
+    expect(sent.status).toBe(200);
+    expect(sent.body.link.purpose).toBe('password-reset');
+    const mail = mailsTo(approver.email).at(-1)!;
+    // The configured default language (sv) when none is asked for; the reset wording, not an invitation.
+    expect(mail.subject).toMatch(/^En länk för att välja nytt lösenord till breachflow/);
+    expect(mail.text).not.toMatch(/inbjud/);
+    expect((await signIn(approver.email, 'correct horse battery staple')).status).toBe(200);
+    expect((await system.request('GET', '/api/me', { token: session })).status).toBe(200);
+
+    expect((await setPassword(linkIn(mail.text), GOOD_PASSWORD)).status).toBe(200);
+    expect((await system.request('GET', '/api/me', { token: session })).status).toBe(401);
+    expect((await signIn(approver.email, 'correct horse battery staple')).status).toBe(401);
+    expect((await signIn(approver.email, GOOD_PASSWORD)).status).toBe(200);
+    const [set] = await system.dataSource.query(`SELECT detail FROM audit_events WHERE organisation_id = $1 AND action = 'user.password-set' AND detail->>'userId' = $2`, [org.organisationId, approver.id]);
+    expect(set.detail).toMatchObject({ link: 'password-reset' });
+    expect(set.detail.sessionsEnded).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
+  it('refuses a deactivated person (409, saying why) and sends one once they are reactivated: the link their deactivation spent is replaced', async () => {
+    const person = await invite('deactivated');
+    expect((await system.request('PATCH', `/api/users/${person.id}`, { token: admin, body: { active: false } })).status).toBe(200);
+    const refused = await sendNewLink(person.id);
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('this person is deactivated: reactivate them first, then send a new link');
+    expect(mailsTo(person.email)).toHaveLength(1);
+
+    expect((await system.request('PATCH', `/api/users/${person.id}`, { token: admin, body: { active: true } })).status).toBe(200);
+    // Reactivated, the first link is still spent: without a new one they could never get in.
+    expect((await setPassword(person.firstToken, GOOD_PASSWORD)).status).toBe(400);
+    expect((await sendNewLink(person.id)).status).toBe(200);
+    expect((await setPassword(linkIn(mailsTo(person.email).at(-1)!.text), GOOD_PASSWORD)).status).toBe(200);
+  }, 60_000);
+
+  it('answers 404 for another organisation’s person as for no one, 403 to everyone but admins, and 400 naming a bad field', async () => {
+    const other = await system.organisation();
+    const theirs = await sendNewLink(other.users.viewer.id);
+    const nobody = await sendNewLink('6f1d1f5e-6c2b-4c1e-9a57-3f4b2f0d9a10');
+    expect(theirs.status).toBe(404);
+    expect(nobody.status).toBe(404);
+    expect(theirs.body.message.replace(other.users.viewer.id, '<id>')).toBe(nobody.body.message.replace('6f1d1f5e-6c2b-4c1e-9a57-3f4b2f0d9a10', '<id>'));
+    expect(mailsTo(other.users.viewer.email)).toHaveLength(0);
+    for (const role of ['dpo', 'responder', 'viewer'] as const) {
+      expect((await sendNewLink(org.users.viewer.id, {}, await system.login(org, role))).status).toBe(403);
+    }
+    const bad = await sendNewLink(org.users.viewer.id, { language: 'de' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('language');
+    expect((await sendNewLink('not-a-uuid')).status).toBe(400);
+  }, 60_000);
+});

@@ -62,12 +62,18 @@ export interface AuditTrailBrokenModel {
   verifiedAt: string;
 }
 
-/** An invitation to breachflow: a one-time link to choose a password, and nothing about incidents. */
+/**
+ * An invitation to breachflow: a one-time link to choose a password, and nothing about incidents.
+ * A new invitation (the first one expired or was lost) reads the same; `passwordReset` is the
+ * variant for someone who has a password already.
+ */
 export interface InvitationModel {
   recipientName: string;
   organisationName: string;
-  /** The admin who invited them, by name. */
+  /** The admin who invited them or sent the new link, by name. */
   inviterName: string;
+  /** The person has a password: the link replaces it, and the old one works until then. */
+  passwordReset: boolean;
   /** The one-time link; it works once and until `expiresAt`. */
   link: string;
   /** Already formatted in the organisation's time zone. */

@@ -54,6 +54,18 @@ describe('e-mails', () => {
     expect(citesDelayReasons({ track: 'gdpr-art33-2', clockKind: 'gdpr-art33-2' })).toBe(false);
   });
 
+  for (const language of LANGUAGES) {
+    it(`${language}/invitation, its password reset variant (a new link for someone who has a password): equal to its golden files`, () => {
+      const message = catalog.renderEmail('invitation', language, { ...INVITATION_EMAIL[language], passwordReset: true });
+      expectGolden(`email/${language}/invitation-password-reset.subject.txt`, `${message.subject}\n`);
+      expectGolden(`email/${language}/invitation-password-reset.text.txt`, message.text);
+      expectGolden(`email/${language}/invitation-password-reset.html`, message.html);
+      // Not an invitation: the person has an account, and says so to an admin if they did not expect it.
+      expect(`${message.subject}${message.text}${message.html}`).not.toMatch(/invited|inbjuden|bjudit in/);
+      expect(message.text).toContain(INVITATION_EMAIL[language].link);
+    });
+  }
+
   it('a digest without running clocks says so', () => {
     const message = catalog.renderEmail('digest', 'sv', { ...DIGEST_EMAIL.sv, clocks: [] });
     expect(message.text).toContain('Inga tidsfrister löper just nu.');

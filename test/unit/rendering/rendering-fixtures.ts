@@ -120,6 +120,6 @@ export const AUDIT_TRAIL_BROKEN_EMAIL: Record<FilingLanguage, AuditTrailBrokenMo
 };
 
 export const INVITATION_EMAIL: Record<FilingLanguage, InvitationModel> = {
-  sv: { recipientName: 'Anna Andersson', organisationName: 'Region Exempelby', inviterName: 'Bo Berg', link: 'https://breachflow.example.se/set-password#token=abc123', expiresAt: '25 november 2026 09:00' },
-  en: { recipientName: 'Anna Andersson', organisationName: 'Region Exempelby', inviterName: 'Bo Berg', link: 'https://breachflow.example.se/set-password#token=abc123', expiresAt: '25 November 2026 09:00' },
+  sv: { recipientName: 'Anna Andersson', organisationName: 'Region Exempelby', inviterName: 'Bo Berg', passwordReset: false, link: 'https://breachflow.example.se/set-password#token=abc123', expiresAt: '25 november 2026 09:00' },
+  en: { recipientName: 'Anna Andersson', organisationName: 'Region Exempelby', inviterName: 'Bo Berg', passwordReset: false, link: 'https://breachflow.example.se/set-password#token=abc123', expiresAt: '25 November 2026 09:00' },
 };

@@ -6,6 +6,7 @@ import { InvalidInputError, RefusalError } from '../../../../libs/domain/src/fai
 import { WrongCredentialsError } from '../../../../libs/application/src/auth/sign-in.js';
 import { SignInThrottledError } from '../../../../libs/application/src/auth/sign-in-throttle.js';
 import { SessionEndedError } from '../../../../libs/application/src/auth/session-ended-error.js';
+import { PasswordLinkTooSoonError } from '../../../../libs/application/src/users/password-link-too-soon.js';
 import { HashingBusyError } from '../../../../libs/platform/src/password-hashing-gate.js';
 import { loggableError } from './loggable-error.js';
 import { REFUSAL_STATUS } from './refusal-status.js';
@@ -56,7 +57,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       response.status(HttpStatus.UNAUTHORIZED).json({ statusCode: 401, error: 'Unauthorized', message: exception.message });
       return;
     }
-    if (exception instanceof SignInThrottledError) {
+    if (exception instanceof SignInThrottledError || exception instanceof PasswordLinkTooSoonError) {
       response.setHeader('Retry-After', String(exception.retryAfterSeconds));
       response.status(HttpStatus.TOO_MANY_REQUESTS).json({ statusCode: 429, error: 'Too Many Requests', message: exception.message });
       return;

@@ -2,7 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { ERROR_BODY } from './error-body.schema.js';
 
-const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } };
+/** The header of every answer that asks the client to wait. */
+export const retryAfter = { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'integer', minimum: 1 } } };
 
 /** The sign-in routes' own refusals: throttled (429) and, when the password hashing line is full, 503; both with Retry-After. */
 export const ApiSignInThrottled = () =>

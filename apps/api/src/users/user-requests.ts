@@ -1,7 +1,7 @@
 import { ROLES, type Role } from '../../../../libs/domain/src/roles.js';
 import { MAX_PASSWORD_LENGTH } from '../../../../libs/domain/src/users/password-policy.js';
 import { compileValidator } from '../../../../libs/domain/src/validation/json-schema-validator.js';
-import type { Invitation } from '../../../../libs/application/src/users/user-accounts.js';
+import type { Invitation, NewLinkRequest } from '../../../../libs/application/src/users/user-accounts.js';
 import type { AccountChange } from '../../../../libs/domain/src/users/last-admin.js';
 
 /** An invitation: who, with which role, and the language of the e-mail (the configured default when absent). */
@@ -17,6 +17,16 @@ export const invitationSchema = {
   },
 } as const;
 export const validateInvitation = compileValidator<Invitation>(invitationSchema);
+
+/** A new one-time link for a person: the language of its e-mail (the configured default when absent); no body at all is the same as `{}`. */
+export const newLinkSchema = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    language: { type: 'string', enum: ['sv', 'en'] },
+  },
+} as const;
+export const validateNewLink = compileValidator<NewLinkRequest>(newLinkSchema);
 
 /** A change of role, of activity, or both. */
 export const accountChangeSchema = {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { UserAccounts } from '../../../../libs/application/src/users/user-accounts.js';
 import { APP_CONFIG, type AppConfig } from '../../../../libs/platform/src/config.js';
@@ -7,8 +7,9 @@ import { CurrentUser, Roles } from '../auth/auth.decorators.js';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
 import { refuseWhenPasswordsOff } from '../auth/password-sign-in.js';
 import { validated } from '../common/validated.js';
+import { ApiPasswordLinkTooSoon } from '../openapi/password-link-too-soon.decorator.js';
 import { Refuses } from '../openapi/refuses.decorator.js';
-import { accountChangeSchema, invitationSchema, validateAccountChange, validateInvitation } from './user-requests.js';
+import { accountChangeSchema, invitationSchema, newLinkSchema, validateAccountChange, validateInvitation, validateNewLink } from './user-requests.js';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
 
@@ -40,6 +41,21 @@ export class UsersController {
     const invited = await this.accounts.invite(user, validated(validateInvitation, body));
     response.setHeader('Location', `/api/users/${invited.user.id}`);
     return invited;
+  }
+
+  @Post(':id/invitation')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Send the person a new one-time link (24 h) by e-mail, to them alone; every earlier link stops working. An invitation again when they have no password yet, a password reset when they have one (the old password works until the new one is chosen). Not for a deactivated person (409); one a minute per person (429); refused (403) when password sign-in is off (admin)',
+  })
+  @ApiBody({ schema: newLinkSchema as object, required: false })
+  @ApiResponse({ status: 200, description: "sent: the person and the link's purpose (`renewed-invitation` or `password-reset`) and expiry, never the link itself" })
+  @Refuses('conflict', 'unprocessable')
+  @ApiPasswordLinkTooSoon()
+  sendNewLink(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string, @Body() body: unknown) {
+    refuseWhenPasswordsOff(this.config);
+    return this.accounts.sendNewLink(user, id, validated(validateNewLink, body ?? {}));
   }
 
   @Patch(':id')

@@ -20,12 +20,14 @@ import type { TimelineEntry } from '../../../../libs/application/src/incidents/i
 import type { OrganisationUserView, OrganisationView } from '../../../../libs/application/src/organisation/organisation-settings.js';
 import type { TaskView } from '../../../../libs/application/src/tracks/track-tasks.js';
 import type { UserAccountView } from '../../../../libs/application/src/users/user-account-view.js';
+import type { SentPasswordLink } from '../../../../libs/application/src/users/user-accounts.js';
 import type { Assessment } from '../../../../libs/domain/src/risk/assessment.js';
 import type { AssessmentHistoryEntry } from '../../../../libs/persistence/src/risk/risk-picture-view.js';
 import type { RegisterEntry } from '../../../../libs/domain/src/register/register-entry.js';
 import type { paths } from './openapi.generated.js';
 
 export type { Assessment, AssessmentHistoryEntry, FactsVersionView, BrowserSessionView, FilingView, IncidentSummaryView, IncidentView, NotificationView, OrganisationUserView, OrganisationView, RegisterEntry, TaskView, TimelineEntry, UserAccountView };
+export type { SentPasswordLink };
 export type { ProposedDecisionView };
 export type { SignInMethods, SsoGroupLine };
 export type { DeliveryCounts, DeliveryView, ExceptionView, NoticeView, RecipientImportReport, RecipientView };
@@ -71,6 +73,7 @@ export interface ResponseBodies {
   '/api/users': { get: UserAccountView[]; post: { user: UserAccountView; invitation: { expiresAt: string } } };
   '/api/users/{id}': { patch: UserAccountView };
   '/api/organisation/sso-groups': { get: { groups: SsoGroupLine[] }; put: { groups: SsoGroupLine[] } };
+  '/api/users/{id}/invitation': { post: SentPasswordLink };
   '/api/incidents/{id}/recipients': { get: { items: RecipientView[]; total: number; limit: number; offset: number }; post: RecipientImportReport };
   '/api/incidents/{id}/notices': { get: { items: NoticeView[] }; post: NoticeView };
   '/api/notices/{id}': { get: NoticeView; patch: NoticeView };

@@ -608,5 +608,12 @@ export const en: Messages = {
     roleChanged: (name, role) => `${name} now has the role ${role}.`,
     deactivated: (name) => `${name} is deactivated and signed out.`,
     reactivated: (name) => `${name} is active again.`,
+    sendNewLink: 'Send a new link',
+    sendInvitationAgainQuestion: (name) => `Send ${name} a new invitation link by e-mail? Links sent earlier stop working. ${name} has not chosen a password yet.`,
+    sendResetLinkQuestion: (name) => `Send ${name} a link to choose a new password? The current password keeps working until ${name} chooses the new one, which signs them out everywhere. Links sent earlier stop working.`,
+    sendNewLinkYes: 'Yes, send the link',
+    newLinkTooSoon: (name) => `${name} was sent a new link less than a minute ago, so nothing was sent now. If it has not arrived, try again in a minute.`,
+    invitationSentAgain: (name, email) => `A new invitation for ${name} has been sent to ${email}. Links sent earlier no longer work.`,
+    resetLinkSent: (name, email) => `A link to choose a new password has been sent to ${email}. ${name}'s current password works until the new one is chosen; links sent earlier no longer work.`,
   },
 };

@@ -620,6 +620,14 @@ export const sv = {
     roleChanged: (name: string, role: string) => `${name} har nu rollen ${role}.`,
     deactivated: (name: string) => `${name} är avaktiverad och utloggad.`,
     reactivated: (name: string) => `${name} är aktiv igen.`,
+    sendNewLink: 'Skicka en ny länk',
+    sendInvitationAgainQuestion: (name: string) => `Skicka ${name} en ny inbjudningslänk med e-post? Länkar som skickats tidigare slutar gälla. ${name} har inte valt lösenord än.`,
+    sendResetLinkQuestion: (name: string) =>
+      `Skicka ${name} en länk för att välja nytt lösenord? Det nuvarande lösenordet fungerar tills ${name} har valt det nya, och då loggas ${name} ut överallt. Länkar som skickats tidigare slutar gälla.`,
+    sendNewLinkYes: 'Ja, skicka länken',
+    newLinkTooSoon: (name: string) => `${name} fick en ny länk för mindre än en minut sedan, så ingen skickades nu. Har den inte kommit fram, försök igen om en minut.`,
+    invitationSentAgain: (name: string, email: string) => `En ny inbjudan till ${name} har skickats till ${email}. Länkar som skickats tidigare fungerar inte längre.`,
+    resetLinkSent: (name: string, email: string) => `En länk för att välja nytt lösenord har skickats till ${email}. ${name}s nuvarande lösenord fungerar tills det nya är valt; länkar som skickats tidigare fungerar inte längre.`,
   },
 } as const;
 

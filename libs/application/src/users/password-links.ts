@@ -15,6 +15,7 @@ export const passwordTokenHash = (token: string): string => createHash('sha256')
 export const passwordLinkUrl = (publicUrl: string, token: string): string => `${new URL('/set-password', publicUrl).href}#token=${token}`;
 
 export interface IssuedPasswordLink {
+  id: string;
   token: string;
   expiresAt: Date;
 }
@@ -26,6 +27,7 @@ export async function issuePasswordLink(
 ): Promise<IssuedPasswordLink> {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(link.now.getTime() + PASSWORD_LINK_VALIDITY_MS);
-  await repositories.users.insertPasswordLink({ id: randomUUID(), userId: link.userId, tokenHash: passwordTokenHash(token), purpose: link.purpose, createdBy: link.createdBy, expiresAt });
-  return { token, expiresAt };
+  const id = randomUUID();
+  await repositories.users.insertPasswordLink({ id, userId: link.userId, tokenHash: passwordTokenHash(token), purpose: link.purpose, createdBy: link.createdBy, expiresAt });
+  return { id, token, expiresAt };
 }

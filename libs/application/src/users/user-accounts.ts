@@ -15,6 +15,7 @@ import { SessionCheck } from '../auth/session-check.js';
 import type { Caller } from '../caller.js';
 import { formatInstant } from '../notifications/notice-formatting.js';
 import { issuePasswordLink, passwordLinkUrl } from './password-links.js';
+import { NEW_PASSWORD_LINK_INTERVAL_SECONDS, PasswordLinkTooSoonError } from './password-link-too-soon.js';
 import { userAccountView, type UserAccountView } from './user-account-view.js';
 
 export interface Invitation {
@@ -23,6 +24,41 @@ export interface Invitation {
   role: Role;
   language?: Language;
 }
+
+/** A new link for a person: the language of its e-mail (the configured default when absent). */
+export interface NewLinkRequest {
+  language?: Language;
+}
+
+/** What was sent: a new invitation to someone without a password, or a reset link to someone with one. */
+export interface SentPasswordLink {
+  user: UserAccountView;
+  link: { purpose: SentAgainPurpose; expiresAt: string };
+}
+
+/** The links an admin sends again; only these count towards the one-a-minute limit (an invitation does not). */
+type SentAgainPurpose = 'renewed-invitation' | 'password-reset';
+const SENT_AGAIN: readonly SentAgainPurpose[] = ['renewed-invitation', 'password-reset'];
+
+/** What a mail server's refusal says to the admin, for the step that sent the mail. */
+interface MailRefusals {
+  /** The address is refused for good. */
+  refused: (code: string) => string;
+  /** The server did not take it now. */
+  later: (code: string) => string;
+  /** The request field the address came from, when it came with the request. */
+  field?: string;
+}
+
+const INVITATION_REFUSALS: MailRefusals = {
+  refused: (code) => `the mail server refuses this address (${code}): check it and invite again`,
+  later: (code) => `the mail server did not take the invitation now (${code}): invite again shortly`,
+  field: 'email',
+};
+const NEW_LINK_REFUSALS: MailRefusals = {
+  refused: (code) => `the mail server refuses this person's address (${code}): no link was sent, and their earlier links still work`,
+  later: (code) => `the mail server did not take the message now (${code}): no link was sent; try again shortly`,
+};
 
 const UNIQUE_VIOLATION = '23505';
 
@@ -61,7 +97,16 @@ export class UserAccounts {
         const now = new Date();
         const link = await issuePasswordLink(repositories, { userId, purpose: 'invitation', createdBy: caller.id, now });
         await repositories.audit.append({ organisationId: caller.organisationId, actor: caller.id, action: 'user.invited', detail: { userId, role: invitation.role } });
-        await this.sendInvitation(repositories, mailer, caller, { ...invitation, userId, link: passwordLinkUrl(this.config.PUBLIC_URL, link.token), expiresAt: link.expiresAt });
+        await this.sendLink(repositories, mailer, caller, {
+          to: invitation.email,
+          displayName: invitation.displayName,
+          language: invitation.language,
+          passwordReset: false,
+          link: passwordLinkUrl(this.config.PUBLIC_URL, link.token),
+          expiresAt: link.expiresAt,
+          idempotencyKey: `invitation:${userId}`,
+          refusals: INVITATION_REFUSALS,
+        });
         return { user: userAccountView(await repositories.users.get(userId)), invitation: { expiresAt: link.expiresAt.toISOString() } };
       });
     } catch (error) {
@@ -71,6 +116,42 @@ export class UserAccounts {
       }
       throw error;
     }
+  }
+
+  /**
+   * E-mails the person a fresh one-time link, the only one that works from now on: a new invitation
+   * when they never chose a password (the first expired, was lost, or died with a deactivation), a
+   * password reset when they did (their password keeps working until they choose another). Never to
+   * a deactivated person, and at most one a minute per person, so a double click sends one message.
+   * As with an invitation, the link goes to the person alone and the mail goes out before the commit:
+   * a refused message leaves their earlier links as they were.
+   */
+  async sendNewLink(caller: Caller, userId: string, request: NewLinkRequest): Promise<SentPasswordLink> {
+    const mailer = this.mailer ?? raise('unavailable', 'no mail server is configured (SMTP_URL), so no link can be sent');
+    return this.caseFile.transaction(async (repositories) => {
+      // Locked: the second request of a double click waits for the first and then sees its link.
+      const target = (await repositories.users.findOwned(caller.organisationId, userId, { lock: true })) ?? raise('not-found', `user ${userId} not found`);
+      if (!target.active) raise('conflict', 'this person is deactivated: reactivate them first, then send a new link');
+      const wait = await repositories.users.secondsUntilNextPasswordLink(userId, SENT_AGAIN, NEW_PASSWORD_LINK_INTERVAL_SECONDS);
+      if (wait > 0) throw new PasswordLinkTooSoonError(wait);
+      const now = new Date();
+      const purpose: SentAgainPurpose = target.passwordHash === null ? 'renewed-invitation' : 'password-reset';
+      // Only the newest link may be meant: every earlier one stops working.
+      await repositories.users.consumePasswordLinks(userId, now);
+      const link = await issuePasswordLink(repositories, { userId, purpose, createdBy: caller.id, now });
+      await repositories.audit.append({ organisationId: caller.organisationId, actor: caller.id, action: 'user.password-link-sent', detail: { userId, purpose } });
+      await this.sendLink(repositories, mailer, caller, {
+        to: target.email,
+        displayName: target.displayName,
+        language: request.language,
+        passwordReset: purpose === 'password-reset',
+        link: passwordLinkUrl(this.config.PUBLIC_URL, link.token),
+        expiresAt: link.expiresAt,
+        idempotencyKey: `password-link:${link.id}`,
+        refusals: NEW_LINK_REFUSALS,
+      });
+      return { user: userAccountView(target), link: { purpose, expiresAt: link.expiresAt.toISOString() } };
+    });
   }
 
   async change(caller: Caller, userId: string, change: AccountChange): Promise<UserAccountView> {
@@ -100,29 +181,31 @@ export class UserAccounts {
     return changed;
   }
 
-  private async sendInvitation(
+  /** The invitation e-mail (its reset wording for someone who has a password), to the person alone. */
+  private async sendLink(
     repositories: Repositories,
     mailer: Mailer,
     caller: Caller,
-    invitation: Invitation & { userId: string; link: string; expiresAt: Date },
+    mail: { to: string; displayName: string; language: Language | undefined; passwordReset: boolean; link: string; expiresAt: Date; idempotencyKey: string; refusals: MailRefusals },
   ): Promise<void> {
     const organisation = await repositories.organisations.get(caller.organisationId);
-    const inviter = await repositories.users.get(caller.id);
-    const language = invitation.language ?? this.config.DEFAULT_LANGUAGE;
+    const sender = await repositories.users.get(caller.id);
+    const language = mail.language ?? this.config.DEFAULT_LANGUAGE;
     const message = this.templates.renderEmail('invitation', language, {
-      recipientName: invitation.displayName,
+      recipientName: mail.displayName,
       organisationName: organisation.name,
-      inviterName: inviter.displayName,
-      link: invitation.link,
-      expiresAt: formatInstant(invitation.expiresAt.toISOString(), organisation.timeZone, language),
+      inviterName: sender.displayName,
+      passwordReset: mail.passwordReset,
+      link: mail.link,
+      expiresAt: formatInstant(mail.expiresAt.toISOString(), organisation.timeZone, language),
     });
     try {
-      await mailer.send({ to: invitation.email, ...message, idempotencyKey: `invitation:${invitation.userId}` });
+      await mailer.send({ to: mail.to, ...message, idempotencyKey: mail.idempotencyKey });
     } catch (error) {
       const failure = mailFailureOf(error);
       if (failure === null) throw error;
-      if (failure.permanent) raise('unprocessable', `the mail server refuses this address (${failure.code}): check it and invite again`, 'email');
-      raise('unavailable', `the mail server did not take the invitation now (${failure.code}): invite again shortly`);
+      if (failure.permanent) raise('unprocessable', mail.refusals.refused(failure.code), mail.refusals.field);
+      raise('unavailable', mail.refusals.later(failure.code));
     }
   }
 }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type PasswordLinkPurpose = 'invitation' | 'first-admin';
+/** `renewed-invitation` and `password-reset` are links an admin sent again (`POST /api/users/:id/invitation`). */
+export type PasswordLinkPurpose = 'invitation' | 'first-admin' | 'renewed-invitation' | 'password-reset';
 
 /** A one-time link to set a password; only its token's SHA-256 is kept. */
 @Entity({ name: 'password_links' })

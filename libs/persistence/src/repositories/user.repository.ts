@@ -75,6 +75,19 @@ export class UserRepository {
     await this.manager.update(PasswordLink, { userId, usedAt: IsNull() }, { usedAt: at });
   }
 
+  /**
+   * Seconds until another link of these purposes may be sent to the person: 0 when none was sent in
+   * the last `intervalSeconds`. Measured by the database's clock, the one that stamped `created_at`.
+   */
+  async secondsUntilNextPasswordLink(userId: string, purposes: readonly PasswordLinkPurpose[], intervalSeconds: number): Promise<number> {
+    const [row] = (await this.manager.query(
+      `SELECT ceil(extract(epoch FROM max(created_at) + make_interval(secs => $3) - now()))::int AS wait
+         FROM password_links WHERE user_id = $1 AND purpose = ANY($2)`,
+      [userId, purposes, intervalSeconds],
+    )) as Array<{ wait: number | null }>;
+    return Math.max(0, row?.wait ?? 0);
+  }
+
   /** Whether the person has a link that can still be used (an invitation not yet accepted). */
   async hasOpenPasswordLink(userId: string, now: Date): Promise<boolean> {
     return this.manager.existsBy(PasswordLink, { userId, usedAt: IsNull(), expiresAt: MoreThan(now) });

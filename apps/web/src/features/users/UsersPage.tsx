@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { UserAccountView } from '../../api/response-bodies.js';
+import { ApiError } from '../../api/api-error.js';
+import type { SentPasswordLink, UserAccountView } from '../../api/response-bodies.js';
 import { Confirmable } from '../../components/Confirmable.js';
 import { ErrorSummary } from '../../components/ErrorSummary.js';
 import { SelectField, TextField } from '../../components/fields.js';
@@ -10,7 +11,7 @@ import { formatInstant } from '../../i18n/time.js';
 import { ROLES, type Role } from '../../rules/domain.js';
 import { useCurrentUser } from '../auth/session.js';
 import { useOrganisationTimeZone } from '../organisation/use-organisation.js';
-import { useChangeUser, useInviteUser, useUsers, type AccountChange, type Invitation } from './use-users.js';
+import { useChangeUser, useInviteUser, useSendNewLink, useUsers, type AccountChange, type Invitation } from './use-users.js';
 
 const INVITATION_FIELDS = ['email', 'displayName', 'role', 'language'] as const;
 const isInvitationField = (field: string): field is (typeof INVITATION_FIELDS)[number] => (INVITATION_FIELDS as readonly string[]).includes(field);
@@ -18,13 +19,18 @@ const isInvitationField = (field: string): field is (typeof INVITATION_FIELDS)[n
 /** A person's row names its own fields, so the summary links to that row's control and not the invitation's. */
 const rowField = (userId: string, field: string) => `user-${userId}-${field}`;
 
-/** What was done last, said once in words (the invitation's link is never shown: it goes to the invitee alone). */
-type Outcome = { kind: 'invited'; name: string; email: string; expiresAt: string } | { kind: 'role-changed'; name: string; role: Role } | { kind: 'deactivated' | 'reactivated'; name: string };
+/** What was done last, said once in words (a one-time link is never shown: it goes to the person alone). */
+type Outcome =
+  | { kind: 'invited'; name: string; email: string; expiresAt: string }
+  | { kind: 'link-sent'; name: string; email: string; purpose: SentPasswordLink['link']['purpose']; expiresAt: string }
+  | { kind: 'role-changed'; name: string; role: Role }
+  | { kind: 'deactivated' | 'reactivated'; name: string };
 
 /**
  * The organisation's people, for its admins: who they are, their role and whether they are active;
  * an invitation (the API e-mails the person a one-time link, 24 hours, to choose a password); a new
- * role, deactivation and reactivation, each confirmed first. Every refusal of the API is shown in
+ * link for someone whose invitation went unused or who needs a new password; a new role,
+ * deactivation and reactivation; each step on a person confirmed first. Every refusal of the API is shown in
  * the one error summary at the top, linked to the control it is about.
  */
 export function UsersPage() {
@@ -46,7 +52,7 @@ function UserAdministration() {
   const users = useUsers();
   const [errors, setErrors] = useState<FormError[]>([]);
   const [outcome, setOutcome] = useState<Outcome>();
-  const rowFields = (users.data ?? []).flatMap((person) => [rowField(person.id, 'role'), rowField(person.id, 'active')]);
+  const rowFields = (users.data ?? []).flatMap((person) => [rowField(person.id, 'role'), rowField(person.id, 'active'), rowField(person.id, 'link')]);
   const report = (next: Outcome) => {
     setErrors([]);
     setOutcome(next);
@@ -76,9 +82,9 @@ function OutcomeNotice({ outcome }: { outcome: Outcome }) {
   const u = t.users;
   return (
     <div className="notice notice--success" role="status">
-      {outcome.kind === 'invited' ? (
+      {outcome.kind === 'invited' || outcome.kind === 'link-sent' ? (
         <>
-          <p>{u.invited(outcome.name, outcome.email)}</p>
+          <p>{outcome.kind === 'invited' ? u.invited(outcome.name, outcome.email) : outcome.purpose === 'password-reset' ? u.resetLinkSent(outcome.name, outcome.email) : u.invitationSentAgain(outcome.name, outcome.email)}</p>
           <p>{u.linkExplained(formatInstant(outcome.expiresAt, language, timeZone))}</p>
         </>
       ) : (
@@ -143,10 +149,11 @@ function InvitationForm({ errors, onInvited, onRefused }: { errors: FormError[];
 }
 
 function PeopleTable({ people, errors, onChanged, onRefused }: { people: UserAccountView[]; errors: FormError[]; onChanged: (outcome: Outcome) => void; onRefused: (errors: FormError[]) => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const u = t.users;
   const me = useCurrentUser();
   const change = useChangeUser();
+  const newLink = useSendNewLink();
   const apply = (person: UserAccountView, body: AccountChange, outcome: Outcome) =>
     change.mutate(
       { id: person.id, change: body },
@@ -154,6 +161,22 @@ function PeopleTable({ people, errors, onChanged, onRefused }: { people: UserAcc
         onSuccess: () => onChanged(outcome),
         // The API names `role` or `active`: shown at this person's control, and in the summary with their name.
         onError: (error) => onRefused(formErrorsOf(error, t.app.loadFailed).map((problem) => ({ field: rowField(person.id, problem.field ?? (body.role ? 'role' : 'active')), message: `${person.displayName}: ${problem.message}` }))),
+      },
+    );
+  // In the admin's language, as the invitation's is by default: the person's own is not known.
+  const sendLink = (person: UserAccountView) =>
+    newLink.mutate(
+      { id: person.id, request: { language } },
+      {
+        onSuccess: ({ link }) => onChanged({ kind: 'link-sent', name: person.displayName, email: person.email, purpose: link.purpose, expiresAt: link.expiresAt }),
+        // Said at this person's button and in the summary: a double click's second request in the page's
+        // language (nothing was sent), any other refusal (deactivated meanwhile: 409) in the API's words.
+        onError: (error) =>
+          onRefused(
+            error instanceof ApiError && error.status === 429
+              ? [{ field: rowField(person.id, 'link'), message: u.newLinkTooSoon(person.displayName) }]
+              : formErrorsOf(error, t.app.loadFailed).map((problem) => ({ field: rowField(person.id, 'link'), message: `${person.displayName}: ${problem.message}` })),
+          ),
       },
     );
   return (
@@ -172,7 +195,7 @@ function PeopleTable({ people, errors, onChanged, onRefused }: { people: UserAcc
         <tbody>
           {/* Keyed by the role too: a row's role choice starts again from the role the API answered. */}
           {people.map((person) => (
-            <PersonRow key={`${person.id}-${person.role}`} person={person} isMe={person.id === me.id} busy={change.isPending} errors={errors} apply={apply} />
+            <PersonRow key={`${person.id}-${person.role}`} person={person} isMe={person.id === me.id} busy={change.isPending || newLink.isPending} errors={errors} apply={apply} sendLink={sendLink} />
           ))}
         </tbody>
       </table>
@@ -180,7 +203,21 @@ function PeopleTable({ people, errors, onChanged, onRefused }: { people: UserAcc
   );
 }
 
-function PersonRow({ person, isMe, busy, errors, apply }: { person: UserAccountView; isMe: boolean; busy: boolean; errors: FormError[]; apply: (person: UserAccountView, body: AccountChange, outcome: Outcome) => void }) {
+function PersonRow({
+  person,
+  isMe,
+  busy,
+  errors,
+  apply,
+  sendLink,
+}: {
+  person: UserAccountView;
+  isMe: boolean;
+  busy: boolean;
+  errors: FormError[];
+  apply: (person: UserAccountView, body: AccountChange, outcome: Outcome) => void;
+  sendLink: (person: UserAccountView) => void;
+}) {
   const { t } = useI18n();
   const u = t.users;
   const [role, setRole] = useState<Role>(person.role);
@@ -188,6 +225,8 @@ function PersonRow({ person, isMe, busy, errors, apply }: { person: UserAccountV
   const activeField = rowField(person.id, 'active');
   const roleError = errorFor(errors, roleField);
   const activeError = errorFor(errors, activeField);
+  const linkField = rowField(person.id, 'link');
+  const linkError = errorFor(errors, linkField);
   const name = person.displayName;
   return (
     <tr data-user={person.email}>
@@ -242,6 +281,20 @@ function PersonRow({ person, isMe, busy, errors, apply }: { person: UserAccountV
             <Confirmable label={u.reactivate} question={u.reactivateQuestion(name)} yes={u.reactivateYes} no={u.notNow} disabled={busy} onYes={() => apply(person, { active: true }, { kind: 'reactivated', name })} />
           )}
         </div>
+        {/* A deactivated person is sent nothing: the API refuses it, and reactivating comes first. */}
+        {person.active && (
+          <div className={`field${linkError ? ' field--error' : ''}`} id={fieldId(linkField)} tabIndex={-1}>
+            {linkError && <p className="field-error">{linkError}</p>}
+            <Confirmable
+              label={u.sendNewLink}
+              question={person.passwordSet ? u.sendResetLinkQuestion(name) : u.sendInvitationAgainQuestion(name)}
+              yes={u.sendNewLinkYes}
+              no={u.notNow}
+              disabled={busy}
+              onYes={() => sendLink(person)}
+            />
+          </div>
+        )}
       </td>
     </tr>
   );

@@ -5,6 +5,7 @@ import type { ApiPaths, UserAccountView } from '../../api/response-bodies.js';
 type JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;
 export type Invitation = JsonBody<ApiPaths['/api/users']['post']>;
 export type AccountChange = JsonBody<ApiPaths['/api/users/{id}']['patch']>;
+export type NewLinkRequest = JsonBody<ApiPaths['/api/users/{id}/invitation']['post']>;
 
 const USERS = ['users'] as const;
 
@@ -38,5 +39,15 @@ export function useChangeUser() {
       queryClient.setQueryData<UserAccountView[]>(USERS, (users) => users?.map((user) => (user.id === changed.id ? changed : user)));
       refresh();
     },
+  });
+}
+
+/**
+ * A new one-time link e-mailed to the person (an invitation again, or a password reset when they
+ * have a password); earlier links stop working. Nothing in the list changes, so nothing is refetched.
+ */
+export function useSendNewLink() {
+  return useMutation({
+    mutationFn: ({ id, request }: { id: string; request: NewLinkRequest }) => answer(api.POST('/api/users/{id}/invitation', { params: { path: { id } }, body: request })),
   });
 }
