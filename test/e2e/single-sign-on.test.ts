@@ -112,6 +112,9 @@ describe('signing in with the organisation’s account', () => {
     expect(JSON.stringify(provisioned!.detail)).not.toContain(annaEmail);
     const signedIn = await system.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'auth.signed-in', actor: account.id });
     expect(signedIn.detail).toMatchObject({ kind: 'browser', method: 'sso' });
+    // The admin's list says how the account signs in: no password, and no invitation outstanding.
+    const listed = (await system.request('GET', '/api/users', { token: northAdmin })).body.find((user: { id: string }) => user.id === account.id);
+    expect(listed).toMatchObject({ displayName: 'Anna Andersson', role: 'responder', passwordSet: false, singleSignOn: true });
   });
 
   it('makes the role follow the provider’s groups at the next sign-in; the session with the old role ends', async () => {
