@@ -227,6 +227,18 @@ describe('what the callback refuses', () => {
     expect(await userByEmail(`frida@${domain}`)).toBeUndefined();
   });
 
+  it('refuses an ID token signed with a key the provider does not publish', async () => {
+    idp.forgeIdTokenSignatures = true;
+    try {
+      const attempt = await ssoSignIn(frida);
+      expect(attempt.location).toBe('/?sso-error=sso-failed');
+      expect(attempt.sessionCookie).toBeUndefined();
+    } finally {
+      idp.forgeIdTokenSignatures = false;
+    }
+    expect(await userByEmail(`frida@${domain}`)).toBeUndefined();
+  });
+
   it('refuses a code brought back in another browser (no pending sign-in there)', async () => {
     const attempt = await ssoSignIn(frida, { tamper: (callback) => callback });
     expect(attempt.location).toBe('/');

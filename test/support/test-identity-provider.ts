@@ -6,7 +6,7 @@
  * consents to what the client asked; the rest — authorization endpoint, PKCE, codes, signed ID
  * tokens, userinfo, discovery — is the provider's own.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
@@ -37,6 +37,8 @@ export class TestIdentityProvider {
   nextLogin: string | undefined;
   /** How many times the userinfo endpoint was asked, for a test that expects the ID token to suffice. */
   userinfoRequests = 0;
+  /** While set, the token endpoint's ID tokens carry a signature by a key the provider does not publish (a forgery, as the relying party sees it). */
+  forgeIdTokenSignatures = false;
   private provider!: Provider;
 
   private constructor(
@@ -85,6 +87,7 @@ export class TestIdentityProvider {
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       if (request.url?.startsWith('/interaction/')) return void idp.interact(request, response);
       if (request.url?.startsWith('/me')) idp.userinfoRequests += 1;
+      if (idp.forgeIdTokenSignatures && request.method === 'POST' && request.url === '/token') resignIdToken(response, unpublishedKey());
       void callback(request, response);
     });
     return idp;
@@ -139,6 +142,23 @@ export class TestIdentityProvider {
         `<button type="submit">${LOGIN_FORM.submit}</button></form></main></body></html>`,
     );
   }
+}
+
+let rogueKey: KeyObject | undefined;
+const unpublishedKey = () => (rogueKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
+
+/** The token endpoint's answer, with its ID token's header and claims kept and signed again with `key`. */
+function resignIdToken(response: ServerResponse, key: KeyObject): void {
+  const end = response.end.bind(response) as (body?: unknown) => ServerResponse;
+  response.end = ((body?: unknown) => {
+    if (typeof body !== 'string' && !Buffer.isBuffer(body)) return end(body);
+    const answer = JSON.parse(body.toString()) as { id_token?: string };
+    if (!answer.id_token) return end(body);
+    const signed = answer.id_token.split('.').slice(0, 2).join('.');
+    answer.id_token = `${signed}.${createSign('RSA-SHA256').update(signed).sign(key, 'base64url')}`;
+    response.removeHeader('content-length');
+    return end(JSON.stringify(answer));
+  }) as typeof response.end;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);

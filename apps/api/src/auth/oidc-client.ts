@@ -113,8 +113,13 @@ export class OidcClient {
 
   private discover(): Promise<oidc.Configuration> {
     const issuer = new URL(this.config.OIDC_ISSUER!);
+    // The ID token's signature is checked against the provider's published keys: openid-client
+    // skips that by default for a token straight from the token endpoint (OpenID Connect lets TLS
+    // vouch for it), but an http:// provider on loopback has no TLS, and the check costs one
+    // fetch of the keys, kept for five minutes. An HMAC-signed ID token (HS256) is refused.
+    const execute = [oidc.enableNonRepudiationChecks];
     // The configuration allows http:// only for a provider on this machine (config.ts).
-    const execute = issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [];
+    if (issuer.protocol === 'http:') execute.push(oidc.allowInsecureRequests);
     return oidc.discovery(issuer, this.config.OIDC_CLIENT_ID!, undefined, oidc.ClientSecretBasic(this.config.OIDC_CLIENT_SECRET!), { execute, timeout: DISCOVERY_TIMEOUT_SECONDS });
   }
 }
