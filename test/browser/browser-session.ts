@@ -105,7 +105,7 @@ export async function signIn(browser: Browser, baseUrl: string, organisation: Se
   const person = await Person.open(browser, name, baseUrl);
   const { page } = person;
   await page.goto('/');
-  await page.getByRole('heading', { name: sv.signIn.title }).waitFor();
+  await page.getByRole('heading', { name: sv.signIn.title, level: 1 }).waitFor();
   expectAccessible(await person.checkpoint('sign-in'));
   if (keyboard) {
     const email = page.getByLabel(sv.signIn.email);

@@ -63,15 +63,19 @@ interface SsoAttempt {
 }
 
 /** A person at a fresh browser signs in with SSO as `subject`; the flow stops at the callback, which is then requested (or `tamper`ed first). */
-async function ssoSignIn(subject: string, options: { api?: SystemUnderTest; returnTo?: string; tamper?: (callback: URL) => URL } = {}): Promise<SsoAttempt> {
+async function ssoSignIn(
+  subject: string,
+  options: { api?: SystemUnderTest; provider?: TestIdentityProvider; returnTo?: string; tamper?: (callback: URL) => URL } = {},
+): Promise<SsoAttempt> {
   const api = options.api ?? system;
+  const provider = options.provider ?? idp;
   const browser = new Browser();
-  idp.nextLogin = subject;
+  provider.nextLogin = subject;
   const callback = `${api.baseUrl}/api/auth/oidc/callback`;
   const start = `${api.baseUrl}/api/auth/oidc/start${options.returnTo !== undefined ? `?returnTo=${encodeURIComponent(options.returnTo)}` : ''}`;
   const { url: callbackUrl, hops } = await browser.follow(start, (next) => next.href.startsWith(callback));
   // The start went to the provider (not to the sign-in page with an error), and came back with a code.
-  expect(hops[0]!.origin).toBe(idp.issuer);
+  expect(hops[0]!.origin).toBe(provider.issuer);
   expect(callbackUrl.searchParams.get('code')).toBeTruthy();
   const answer = await browser.get(options.tamper ? options.tamper(new URL(callbackUrl)) : callbackUrl);
   expect(answer.status).toBe(302);
@@ -93,7 +97,10 @@ describe('signing in with the organisation’s account', () => {
 
   it('creates the account at the first sign-in, with the role its group maps to, in the same session cookie a password gives', async () => {
     idp.accounts.set(anna, { email: annaEmail, email_verified: true, name: 'Anna Andersson', groups: [GROUPS.responders, 'lunch-club'] });
+    const userinfoRequests = idp.userinfoRequests;
     const attempt = await ssoSignIn(anna, { returnTo: '/incidents/new' });
+    // This provider keeps the groups and the address out of the ID token: they came from userinfo.
+    expect(idp.userinfoRequests).toBe(userinfoRequests + 1);
     expect(attempt.location).toBe('/incidents/new');
     expect(attempt.sessionCookie).toBeDefined();
     firstBrowser = attempt.browser;
@@ -112,6 +119,9 @@ describe('signing in with the organisation’s account', () => {
     expect(JSON.stringify(provisioned!.detail)).not.toContain(annaEmail);
     const signedIn = await system.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'auth.signed-in', actor: account.id });
     expect(signedIn.detail).toMatchObject({ kind: 'browser', method: 'sso' });
+    // The admin's list says how the account signs in: no password, and no invitation outstanding.
+    const listed = (await system.request('GET', '/api/users', { token: northAdmin })).body.find((user: { id: string }) => user.id === account.id);
+    expect(listed).toMatchObject({ displayName: 'Anna Andersson', role: 'responder', passwordSet: false, singleSignOn: true });
   });
 
   it('makes the role follow the provider’s groups at the next sign-in; the session with the old role ends', async () => {
@@ -217,6 +227,18 @@ describe('what the callback refuses', () => {
     expect(await userByEmail(`frida@${domain}`)).toBeUndefined();
   });
 
+  it('refuses an ID token signed with a key the provider does not publish', async () => {
+    idp.forgeIdTokenSignatures = true;
+    try {
+      const attempt = await ssoSignIn(frida);
+      expect(attempt.location).toBe('/?sso-error=sso-failed');
+      expect(attempt.sessionCookie).toBeUndefined();
+    } finally {
+      idp.forgeIdTokenSignatures = false;
+    }
+    expect(await userByEmail(`frida@${domain}`)).toBeUndefined();
+  });
+
   it('refuses a code brought back in another browser (no pending sign-in there)', async () => {
     const attempt = await ssoSignIn(frida, { tamper: (callback) => callback });
     expect(attempt.location).toBe('/');
@@ -236,6 +258,96 @@ describe('what the callback refuses', () => {
     const answer = await fetch(url, { redirect: 'manual', headers: { cookie: `breachflow_sso=${edited}.${signature}` } });
     expect(answer.headers.get('location')).toBe('/?sso-error=sso-expired');
     expect(answer.headers.getSetCookie().some((cookie) => cookie.startsWith('breachflow_session='))).toBe(false);
+  });
+});
+
+describe('a provider that puts the groups and the e-mail address in the ID token', () => {
+  let tokenIdp: TestIdentityProvider;
+  let tokenApi: SystemUnderTest;
+
+  beforeAll(async () => {
+    const port = await SystemUnderTest.freePort();
+    tokenIdp = await TestIdentityProvider.start([`http://127.0.0.1:${port}/api/auth/oidc/callback`], { claimsInIdToken: true });
+    tokenApi = await SystemUnderTest.start({
+      worker: false,
+      port,
+      config: { JWT_SECRET: system.config.JWT_SECRET, OIDC_ISSUER: tokenIdp.issuer, OIDC_CLIENT_ID: tokenIdp.clientId, OIDC_CLIENT_SECRET: tokenIdp.clientSecret, OIDC_SCOPES: 'openid email profile groups', PUBLIC_URL: `http://127.0.0.1:${port}` },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await tokenApi?.stop();
+    await tokenIdp?.stop();
+  });
+
+  it('maps the groups in the ID token to the role, without asking userinfo', async () => {
+    const ingrid = `ingrid-${suffix}`;
+    tokenIdp.accounts.set(ingrid, { email: `ingrid@${domain}`, email_verified: true, name: 'Ingrid Isaksson', groups: ['lunch-club', GROUPS.approvers] });
+    const attempt = await ssoSignIn(ingrid, { api: tokenApi, provider: tokenIdp });
+    expect(attempt.location).toBe('/');
+    expect((await withCookies(tokenApi, attempt.browser, '/api/me')).body).toMatchObject({ organisationId: north.organisationId, role: 'approver' });
+    expect(tokenIdp.userinfoRequests).toBe(0);
+    const account = await userByEmail(`ingrid@${domain}`);
+    expect(account).toMatchObject({ organisation_id: north.organisationId, role: 'approver', oidc_subject: ingrid });
+    const [provisioned] = await auditOf('user.sso-provisioned', account.id);
+    expect(provisioned!.detail).toMatchObject({ role: 'approver', groups: [GROUPS.approvers] });
+  });
+
+  it('refuses, from the ID token alone, someone whose groups map to no role', async () => {
+    const jonas = `jonas-${suffix}`;
+    tokenIdp.accounts.set(jonas, { email: `jonas@${domain}`, groups: ['lunch-club'] });
+    const attempt = await ssoSignIn(jonas, { api: tokenApi, provider: tokenIdp });
+    expect(attempt.location).toBe('/?sso-error=no-role');
+    expect(attempt.sessionCookie).toBeUndefined();
+    expect(tokenIdp.userinfoRequests).toBe(0);
+  });
+
+  // Last here: the provider stays stopped.
+  it('goes back to the sign-in page with sso-unavailable when the provider stops between giving the code and exchanging it: no 500, no session', async () => {
+    const karin = `karin-${suffix}`;
+    tokenIdp.accounts.set(karin, { email: `karin@${domain}`, groups: [GROUPS.responders] });
+    const attempt = await ssoSignIn(karin, { api: tokenApi, provider: tokenIdp, tamper: (callback) => callback });
+    await attempt.browser.get(`${tokenApi.baseUrl}/api/auth/session`);
+    // That sign-in worked; the next one gets its code, then the provider goes away before the API exchanges it.
+    const browser = new Browser();
+    tokenIdp.nextLogin = karin;
+    const { url: callbackUrl } = await browser.follow(`${tokenApi.baseUrl}/api/auth/oidc/start`, (next) => next.pathname === '/api/auth/oidc/callback');
+    expect(callbackUrl.searchParams.get('code')).toBeTruthy();
+    await tokenIdp.stop();
+    const answer = await browser.get(callbackUrl);
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe('/?sso-error=sso-unavailable');
+    expect(browser.cookie(tokenApi.baseUrl, 'breachflow_session')).toBeUndefined();
+  });
+});
+
+describe('a provider that cannot be reached', () => {
+  let unreachable: SystemUnderTest;
+
+  beforeAll(async () => {
+    // Nothing listens at the issuer: a port that was free a moment ago, on loopback.
+    const issuer = `http://127.0.0.1:${await SystemUnderTest.freePort()}`;
+    const port = await SystemUnderTest.freePort();
+    unreachable = await SystemUnderTest.start({
+      worker: false,
+      port,
+      config: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'breachflow', OIDC_CLIENT_SECRET: 'not-used-here', PUBLIC_URL: `http://127.0.0.1:${port}` },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await unreachable?.stop();
+  });
+
+  it('the API starts all the same, and the sign-in goes back to the sign-in page with sso-unavailable: no 500, no cookie', async () => {
+    expect((await unreachable.request('GET', '/api/auth/methods')).body).toEqual({ password: true, sso: true });
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      // Twice: a failed discovery is not kept, and fails again the same way.
+      const answer = await fetch(`${unreachable.baseUrl}/api/auth/oidc/start?returnTo=%2Fregister`, { redirect: 'manual' });
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get('location')).toBe('/?sso-error=sso-unavailable');
+      expect(answer.headers.getSetCookie()).toEqual([]);
+    }
   });
 });
 

@@ -153,7 +153,7 @@ describe('the users API', () => {
     const email = uniqueEmail('invitee');
     const invited = await api('POST', '/api/users', 'admin', { email, displayName: 'Ingrid Inbjuden', role: 'responder', language: 'en' });
     expect(invited.status).toBe(201);
-    expect(invited.body.user).toMatchObject({ email, role: 'responder', active: true, passwordSet: false });
+    expect(invited.body.user).toMatchObject({ email, role: 'responder', active: true, passwordSet: false, singleSignOn: false });
     expect(JSON.stringify(invited.body)).not.toMatch(/token/);
     const message = await system.mail.waitFor((mail) => mail.envelopeTo.includes(email));
     expect(message.envelopeTo).toEqual([email]);

@@ -1,11 +1,12 @@
 /**
  * A real OpenID Connect provider (oidc-provider) on a loopback port, in the test's process, with
  * one confidential client and accounts the test defines. Its login and consent pages are a
- * minimal interaction policy: whoever the test says is at the keyboard (`nextLogin`) signs in,
- * and consents to what the client asked; the rest — authorization endpoint, PKCE, codes, signed
- * ID tokens, userinfo, discovery — is the provider's own.
+ * minimal interaction policy: whoever the test says is at the keyboard (`nextLogin`) signs in —
+ * or, with `loginForm`, whoever types their user name into the login page a browser shows — and
+ * consents to what the client asked; the rest — authorization endpoint, PKCE, codes, signed ID
+ * tokens, userinfo, discovery — is the provider's own.
  */
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { createSign, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
@@ -17,6 +18,16 @@ export interface TestAccount {
   groups?: string[];
 }
 
+export interface TestIdentityProviderOptions {
+  /** The login page is a form asking for the user name (the subject), for a real browser; otherwise `nextLogin` signs in without a page. */
+  loginForm?: boolean;
+  /** The claims of the scopes asked for go in the ID token too (as Entra ID and Keycloak can be set to do), not only to userinfo. */
+  claimsInIdToken?: boolean;
+}
+
+/** The login form's field and button, for a browser test to find. */
+export const LOGIN_FORM = { title: 'Test identity provider', userName: 'User name', submit: 'Sign in' } as const;
+
 export class TestIdentityProvider {
   readonly clientId = 'breachflow';
   readonly clientSecret = randomBytes(24).toString('base64url');
@@ -24,19 +35,24 @@ export class TestIdentityProvider {
   readonly accounts = new Map<string, TestAccount>();
   /** The subject who signs in at the next login page. */
   nextLogin: string | undefined;
+  /** How many times the userinfo endpoint was asked, for a test that expects the ID token to suffice. */
+  userinfoRequests = 0;
+  /** While set, the token endpoint's ID tokens carry a signature by a key the provider does not publish (a forgery, as the relying party sees it). */
+  forgeIdTokenSignatures = false;
   private provider!: Provider;
 
   private constructor(
     private readonly server: Server,
     readonly issuer: string,
+    private readonly options: TestIdentityProviderOptions,
   ) {}
 
   /** Listens on a free port; the client accepts exactly these redirect URIs. */
-  static async start(redirectUris: string[]): Promise<TestIdentityProvider> {
+  static async start(redirectUris: string[], options: TestIdentityProviderOptions = {}): Promise<TestIdentityProvider> {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    const idp = new TestIdentityProvider(server, `http://127.0.0.1:${port}`);
+    const idp = new TestIdentityProvider(server, `http://127.0.0.1:${port}`, options);
     // Its in-memory store is the right one for a test; the warning that says it is not for production is not.
     const warn = console.warn;
     console.warn = (...args: unknown[]) => (String(args[0]).includes('oidc-provider WARNING: a quick start development-only in-memory adapter') ? undefined : warn(...args));
@@ -53,9 +69,10 @@ export class TestIdentityProvider {
       ],
       jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test-key', use: 'sig', alg: 'RS256' }] as never },
       cookies: { keys: [randomBytes(32).toString('hex')] },
-      // Groups are their own scope here, as with many providers; scope claims go to userinfo, not the ID token (conformIdTokenClaims).
+      // Groups are their own scope here, as with many providers; scope claims go to userinfo only, unless `claimsInIdToken`.
       scopes: ['openid', 'email', 'profile', 'groups'],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'], groups: ['groups'] },
+      conformIdTokenClaims: !options.claimsInIdToken,
       features: { devInteractions: { enabled: false } },
       // Lifetimes of its own artefacts, said explicitly (oidc-provider asks for them).
       ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 600, Session: 3600, Grant: 3600 },
@@ -68,8 +85,10 @@ export class TestIdentityProvider {
     console.warn = warn;
     const callback = idp.provider.callback();
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
-      if (request.url?.startsWith('/interaction/')) void idp.interact(request, response);
-      else void callback(request, response);
+      if (request.url?.startsWith('/interaction/')) return void idp.interact(request, response);
+      if (request.url?.startsWith('/me')) idp.userinfoRequests += 1;
+      if (idp.forgeIdTokenSignatures && request.method === 'POST' && request.url === '/token') resignIdToken(response, unpublishedKey());
+      void callback(request, response);
     });
     return idp;
   }
@@ -79,11 +98,12 @@ export class TestIdentityProvider {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  /** The login page signs in `nextLogin`; the consent page grants what was asked. */
+  /** The login page signs in `nextLogin`, or shows the form and signs in whoever it names; the consent page grants what was asked. */
   private async interact(request: IncomingMessage, response: ServerResponse): Promise<void> {
     try {
       const details = await this.provider.interactionDetails(request, response);
       if (details.prompt.name === 'login') {
+        if (this.options.loginForm) return await this.loginForm(request, response, details.uid);
         if (!this.nextLogin) throw new Error('the test said nobody is to sign in at the provider');
         await this.provider.interactionFinished(request, response, { login: { accountId: this.nextLogin } }, { mergeWithLastSubmission: false });
         return;
@@ -101,7 +121,47 @@ export class TestIdentityProvider {
       response.end(String(error));
     }
   }
+
+  /** GET shows the form; POST signs in the account it names, or shows the form again saying there is none. */
+  private async loginForm(request: IncomingMessage, response: ServerResponse, uid: string): Promise<void> {
+    let unknown = '';
+    if (request.method === 'POST') {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      const userName = new URLSearchParams(body).get('username')?.trim() ?? '';
+      if (this.accounts.has(userName)) {
+        await this.provider.interactionFinished(request, response, { login: { accountId: userName } }, { mergeWithLastSubmission: false });
+        return;
+      }
+      unknown = `<p role="alert">No account ${escapeHtml(userName)}.</p>`;
+    }
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    response.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${LOGIN_FORM.title}</title></head><body><main><h1>${LOGIN_FORM.title}</h1>${unknown}` +
+        `<form method="post" action="/interaction/${encodeURIComponent(uid)}"><label for="username">${LOGIN_FORM.userName}</label> <input id="username" name="username" autocomplete="username" required> ` +
+        `<button type="submit">${LOGIN_FORM.submit}</button></form></main></body></html>`,
+    );
+  }
 }
+
+let rogueKey: KeyObject | undefined;
+const unpublishedKey = () => (rogueKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
+
+/** The token endpoint's answer, with its ID token's header and claims kept and signed again with `key`. */
+function resignIdToken(response: ServerResponse, key: KeyObject): void {
+  const end = response.end.bind(response) as (body?: unknown) => ServerResponse;
+  response.end = ((body?: unknown) => {
+    if (typeof body !== 'string' && !Buffer.isBuffer(body)) return end(body);
+    const answer = JSON.parse(body.toString()) as { id_token?: string };
+    if (!answer.id_token) return end(body);
+    const signed = answer.id_token.split('.').slice(0, 2).join('.');
+    answer.id_token = `${signed}.${createSign('RSA-SHA256').update(signed).sign(key, 'base64url')}`;
+    response.removeHeader('content-length');
+    return end(JSON.stringify(answer));
+  }) as typeof response.end;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
  * A browser as far as redirects and cookies go: follows each redirect itself (so the test sees

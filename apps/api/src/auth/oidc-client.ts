@@ -113,8 +113,13 @@ export class OidcClient {
 
   private discover(): Promise<oidc.Configuration> {
     const issuer = new URL(this.config.OIDC_ISSUER!);
+    // The ID token's signature is checked against the provider's published keys: openid-client
+    // skips that by default for a token straight from the token endpoint (OpenID Connect lets TLS
+    // vouch for it), but an http:// provider on loopback has no TLS, and the check costs one
+    // fetch of the keys, kept for five minutes. An HMAC-signed ID token (HS256) is refused.
+    const execute = [oidc.enableNonRepudiationChecks];
     // The configuration allows http:// only for a provider on this machine (config.ts).
-    const execute = issuer.protocol === 'http:' ? [oidc.allowInsecureRequests] : [];
+    if (issuer.protocol === 'http:') execute.push(oidc.allowInsecureRequests);
     return oidc.discovery(issuer, this.config.OIDC_CLIENT_ID!, undefined, oidc.ClientSecretBasic(this.config.OIDC_CLIENT_SECRET!), { execute, timeout: DISCOVERY_TIMEOUT_SECONDS });
   }
 }
@@ -134,10 +139,26 @@ function groupsOf(value: unknown): string[] {
 
 function failureOf(error: unknown): SsoProtocolFailure {
   if (error instanceof oidc.AuthorizationResponseError) return 'sso-cancelled';
-  // fetch's own failure (refused, reset, DNS) and timeouts: the provider did not answer.
-  if ((error instanceof TypeError && error.message === 'fetch failed') || (error instanceof oidc.ClientError && error.code === 'OAUTH_TIMEOUT')) return 'sso-unavailable';
+  if (providerDidNotAnswer(error)) return 'sso-unavailable';
   if (error instanceof oidc.ClientError && error.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM' && isServerError(error.cause)) return 'sso-unavailable';
   return 'sso-failed';
+}
+
+/**
+ * fetch's own failure (`TypeError: fetch failed`: refused, reset, DNS) or its timeout (a
+ * `TimeoutError`), as it comes or as the cause of a library's error. openid-client passes the
+ * first through and wraps the second (`OAUTH_TIMEOUT`), but either of another realm (a test
+ * runner's sandbox) it does not recognise, and wraps as "something went wrong"; hence by name,
+ * through the causes.
+ */
+function providerDidNotAnswer(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const { name, message, cause } = current as { name?: unknown; message?: unknown; cause?: unknown };
+    if ((name === 'TypeError' && message === 'fetch failed') || name === 'TimeoutError') return true;
+    current = cause;
+  }
+  return false;
 }
 
 function isServerError(response: unknown): boolean {

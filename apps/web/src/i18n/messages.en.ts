@@ -592,6 +592,7 @@ export const en: Messages = {
     active: 'Active',
     inactive: 'Deactivated',
     invitationPending: 'Invited, no password chosen yet',
+    signsInWithSso: "Signs in with the organisation's account",
     roleFor: (name) => `Role of ${name}`,
     changeRole: 'Change role',
     changeRoleQuestion: (name, role) => `Give ${name} the role ${role}? ${name} is signed out everywhere and signs in again with the new role.`,

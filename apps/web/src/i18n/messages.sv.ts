@@ -604,6 +604,7 @@ export const sv = {
     active: 'Aktiv',
     inactive: 'Avaktiverad',
     invitationPending: 'Inbjuden, har inte valt lösenord än',
+    signsInWithSso: 'Loggar in med organisationens konto',
     roleFor: (name: string) => `Roll för ${name}`,
     changeRole: 'Byt roll',
     changeRoleQuestion: (name: string, role: string) => `Ge ${name} rollen ${role}? ${name} loggas ut överallt och loggar in igen med den nya rollen.`,

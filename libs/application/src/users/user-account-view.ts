@@ -8,8 +8,10 @@ export interface UserAccountView {
   displayName: string;
   role: Role;
   active: boolean;
-  /** False while an invitation has not been accepted. */
+  /** False while an invitation has not been accepted, and for an account that has only ever signed in with single sign-on. */
   passwordSet: boolean;
+  /** Bound to an identity at the organisation's identity provider: the person signs in with the organisation's account. */
+  singleSignOn: boolean;
   createdAt: string;
 }
 
@@ -20,5 +22,6 @@ export const userAccountView = (user: User): UserAccountView => ({
   role: user.role,
   active: user.active,
   passwordSet: user.passwordHash !== null,
+  singleSignOn: user.oidcSubject !== null,
   createdAt: user.createdAt.toISOString(),
 });

@@ -236,10 +236,11 @@ function PersonRow({
       <td>{person.email}</td>
       <td>
         {person.active ? u.active : u.inactive}
-        {!person.passwordSet && (
+        {/* An account of single sign-on has no password to choose: no invitation is outstanding. */}
+        {(person.singleSignOn || !person.passwordSet) && (
           <>
             <br />
-            <span className="hint">{u.invitationPending}</span>
+            <span className="hint">{person.singleSignOn ? u.signsInWithSso : u.invitationPending}</span>
           </>
         )}
       </td>
