@@ -35,7 +35,7 @@ async function run(): Promise<BenchmarkResult> {
 
     // Each incident's 50 % reminder (36 h after awareness) falls in the window that opens once all
     // are created, so the clocks are measured as they run, not while the intake competes with them.
-    // About 9–13 a second through the API on two cores (every write takes the audit chain's lock);
+    // About 9–13 a second through the API on two cores, which the API, worker, Temporal and PostgreSQL share;
     // the window assumes 8, so a slow intake does not run into it.
     const createdBy = Date.now() + (INCIDENTS / 8) * 1_000;
     const windowOpens = createdBy + 60_000;
