@@ -6,11 +6,10 @@
  * organisation and role at each sign-in; what must be refused is refused without a session.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { AuditEvent } from '../../libs/persistence/src/entities/audit-event.entity.js';
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
+import { runAdminTool } from '../support/admin-tool.js';
 import { SystemUnderTest, TEST_PASSWORD } from '../support/system-under-test.js';
 import { Browser, TestIdentityProvider } from '../support/test-identity-provider.js';
 
@@ -413,18 +412,8 @@ describe('the group mapping', () => {
 });
 
 describe('the command line, with passwords off', () => {
-  const adminScript = fileURLToPath(new URL('../../dist/scripts/admin.js', import.meta.url));
   const runAdmin = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const env = { PATH: process.env.PATH, DATABASE_URL: system.config.DATABASE_URL, AUDIT_HMAC_KEY: system.config.AUDIT_HMAC_KEY, PUBLIC_URL: ssoOnly.baseUrl, PASSWORD_SIGN_IN: 'off' };
-      const child = spawn(process.execPath, [adminScript, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => (stdout += chunk));
-      child.stderr.on('data', (chunk) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    });
+    runAdminTool(args, { DATABASE_URL: system.config.DATABASE_URL, AUDIT_HMAC_KEY: system.config.AUDIT_HMAC_KEY, PUBLIC_URL: ssoOnly.baseUrl, PASSWORD_SIGN_IN: 'off' });
 
   it('refuses an admin with a password, saying what to do instead; the group it maps lets the first admin in', async () => {
     const refused = await runAdmin(['create-admin', '--email', `first@${domain}`, '--organisation', 'Region Öst', '--one-time-link']);

@@ -4,13 +4,11 @@
  * links that work once; roles only admins change; the last admin stays; a deactivated user is out.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import type { SeededOrganisation } from '../../libs/persistence/src/seed/organisation-with-users.js';
+import { runAdminTool, type AdminToolRun } from '../support/admin-tool.js';
 import { SystemUnderTest } from '../support/system-under-test.js';
 
-const adminScript = fileURLToPath(new URL('../../dist/scripts/admin.js', import.meta.url));
 const GOOD_PASSWORD = 'ett långt lösenord med flera ord';
 let system: SystemUnderTest;
 
@@ -24,27 +22,13 @@ afterAll(async () => {
 
 const uniqueEmail = (who: string) => `${who}-${randomBytes(4).toString('hex')}@hospital.test`;
 
-function runAdmin(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // stdin is not a terminal here: the tool must never wait for a password it cannot ask for.
-    const child = spawn(process.execPath, [adminScript, ...args], {
-      env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: system.config.DATABASE_URL,
-        PUBLIC_URL: 'https://breachflow.hospital.test',
-        // The audit trail's seal, as the apps hold it: the tool's events must continue their chain.
-        ...(system.config.AUDIT_HMAC_KEY ? { AUDIT_HMAC_KEY: system.config.AUDIT_HMAC_KEY } : { PAYLOAD_ENCRYPTION_KEY: system.config.PAYLOAD_ENCRYPTION_KEY }),
-        ...env,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
+function runAdmin(args: string[], env: NodeJS.ProcessEnv = {}): Promise<AdminToolRun> {
+  return runAdminTool(args, {
+    DATABASE_URL: system.config.DATABASE_URL,
+    PUBLIC_URL: 'https://breachflow.hospital.test',
+    // The audit trail's seal, as the apps hold it: the tool's events must continue their chain.
+    ...(system.config.AUDIT_HMAC_KEY ? { AUDIT_HMAC_KEY: system.config.AUDIT_HMAC_KEY } : { PAYLOAD_ENCRYPTION_KEY: system.config.PAYLOAD_ENCRYPTION_KEY }),
+    ...env,
   });
 }
 
