@@ -7,6 +7,7 @@ import { CaseFile } from '../../../persistence/src/case-file.js';
 import { actorOf, type Caller } from '../caller.js';
 import { IncidentQueries } from '../incidents/incident-queries.js';
 import type { IncidentView } from '../incidents/incident-view.js';
+import { newProposal } from './new-proposal.js';
 
 /**
  * One person proposes that an owed track needs no report, with the reason. Nothing changes for
@@ -45,12 +46,7 @@ export class ProposeNotRequired {
         outcome: null,
         factsVersion: null,
         reason: reason.trim(),
-        proposedBy: caller.id,
-        proposedAt: new Date(),
-        decidedBy: null,
-        decidedAt: null,
-        decision: null,
-        comment: null,
+        ...newProposal(caller.id),
       });
       await repositories.audit.append({ organisationId: caller.organisationId, incidentId: incident.id, actor: caller.id, action: 'track.not-required-proposed', detail: { proposalId: id, track } });
     });

@@ -8,6 +8,7 @@ import { markTrackNotRequiredUpdate } from '../../../../workflows/messages.js';
 import { actorOf, type Caller } from '../caller.js';
 import { IncidentQueries } from '../incidents/incident-queries.js';
 import { INCIDENT_WORKFLOWS, type IncidentWorkflows } from '../ports/incident-workflows.js';
+import { newProposal } from '../decisions/new-proposal.js';
 
 export interface ExceptionView {
   id: string;
@@ -66,12 +67,7 @@ export class Art34Exceptions {
         ground: proposal.ground,
         reason: proposal.reason.trim(),
         publicNoticeId: proposal.ground === '34(3)(c)' ? publicNotice!.id : null,
-        proposedBy: caller.id,
-        proposedAt: new Date(),
-        decidedBy: null,
-        decidedAt: null,
-        decision: null,
-        comment: null,
+        ...newProposal(caller.id),
       });
       await repositories.audit.append({ organisationId: caller.organisationId, incidentId: incident.id, actor: caller.id, action: 'art34.exception-proposed', detail: { exceptionId: id, ground: proposal.ground } });
     });

@@ -8,6 +8,7 @@ import type { Caller } from '../caller.js';
 import { IncidentQueries } from '../incidents/incident-queries.js';
 import type { IncidentView } from '../incidents/incident-view.js';
 import { WorkflowOutboxRelay } from '../incidents/workflow-outbox-relay.js';
+import { newProposal } from '../decisions/new-proposal.js';
 
 export interface RiskOverrideRequest {
   outcome: RiskOutcome;
@@ -80,12 +81,7 @@ export class OverrideOutcome {
       outcome: decision.outcome,
       factsVersion,
       reason: decision.justification.trim(),
-      proposedBy: caller.id,
-      proposedAt: new Date(),
-      decidedBy: null,
-      decidedAt: null,
-      decision: null,
-      comment: null,
+      ...newProposal(caller.id),
     });
     await repositories.audit.append({ organisationId: caller.organisationId, incidentId, actor: caller.id, action: 'risk.lowering-proposed', detail: { proposalId, factsVersion, outcome: decision.outcome } });
   }

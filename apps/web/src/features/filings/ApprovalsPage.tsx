@@ -114,16 +114,7 @@ function NoticeCards({ notices, exceptions }: NonNullable<ReturnType<typeof useN
         <li key={exception.id} className="card" data-exception={exception.id}>
           <h2 className="card__title">{t.approvals.exceptionTitle(exception.ground, incident.title)}</h2>
           <p className="card__meta">{incident.reference}</p>
-          <p>
-            {exception.proposedBy === user.id ? (
-              <span>{t.approvals.ownProposal}</span>
-            ) : (
-              <Link className="button" to={`/incidents/${incident.id}/notices#exception`}>
-                {t.approvals.decide}
-                <span className="visually-hidden">: {incident.title}</span>
-              </Link>
-            )}
-          </p>
+          <DecideOrOwnProposal proposedBy={exception.proposedBy} to={`/incidents/${incident.id}/notices#exception`} incidentTitle={incident.title} />
         </li>
       ))}
     </>
@@ -132,7 +123,6 @@ function NoticeCards({ notices, exceptions }: NonNullable<ReturnType<typeof useN
 
 function DecisionCards({ items }: { items: Array<{ incident: IncidentView; decision: ProposedDecisionView }> }) {
   const { t, language } = useI18n();
-  const user = useCurrentUser();
   return (
     <>
       {items.map(({ incident, decision }) => (
@@ -145,18 +135,27 @@ function DecisionCards({ items }: { items: Array<{ incident: IncidentView; decis
           <p className="card__meta">
             {incident.reference} · {t.decisions.pending}
           </p>
-          <p>
-            {decision.proposedBy === user.id ? (
-              <span>{t.approvals.ownProposal}</span>
-            ) : (
-              <Link className="button" to={`/incidents/${incident.id}#${decision.track ? `track-${decision.track}` : 'assessment'}`}>
-                {t.approvals.decide}
-                <span className="visually-hidden">: {incident.title}</span>
-              </Link>
-            )}
-          </p>
+          <DecideOrOwnProposal proposedBy={decision.proposedBy} to={`/incidents/${incident.id}#${decision.track ? `track-${decision.track}` : 'assessment'}`} incidentTitle={incident.title} />
         </li>
       ))}
     </>
+  );
+}
+
+/** A proposal awaits someone other than its author (four eyes): the link to decide it, or why it is not offered. */
+function DecideOrOwnProposal({ proposedBy, to, incidentTitle }: { proposedBy: string; to: string; incidentTitle: string }) {
+  const { t } = useI18n();
+  const user = useCurrentUser();
+  return (
+    <p>
+      {proposedBy === user.id ? (
+        <span>{t.approvals.ownProposal}</span>
+      ) : (
+        <Link className="button" to={to}>
+          {t.approvals.decide}
+          <span className="visually-hidden">: {incidentTitle}</span>
+        </Link>
+      )}
+    </p>
   );
 }
